@@ -1,0 +1,118 @@
+/**
+ * Import of parsed rows, whatever their file format: every row is parsed and
+ * checked, every problem reported, and the change committed all or nothing.
+ * Main function: importRows.
+ */
+import { isGraphError } from '../errors.js';
+import { parseEntity } from '../model/index.js';
+import type { EntityType } from '../model/index.js';
+import type { FieldProblem } from '../model/index.js';
+import type { GraphService } from '../service.js';
+import { findPlannedProblems, planUpsert } from '../writes/plan-upsert.js';
+import { emptyCounts, showValue } from './report.js';
+import type { ImportProblem, ImportReport } from './report.js';
+
+/** One row of input, already mapped onto the model's field names. */
+export interface ImportRow {
+  type: EntityType;
+  sheet: string;
+  row: number;
+  input: Record<string, unknown>;
+  /** Source column of each model field, for reports. */
+  columns?: Record<string, string>;
+}
+
+export interface ImportOptions {
+  dryRun?: boolean;
+}
+
+class ImportAborted extends Error {}
+
+function problemsFromError(row: ImportRow, error: unknown): ImportProblem[] {
+  if (!isGraphError(error)) throw error;
+  const field = (error.details.field as string | undefined) ?? '';
+  const fieldProblems = (error.details.problems as FieldProblem[] | undefined) ?? [
+    { path: field, message: error.message },
+  ];
+  return fieldProblems.map((p) => {
+    const top = p.path.split('.')[0] ?? '';
+    return {
+      sheet: row.sheet,
+      row: row.row,
+      column: row.columns?.[top] ?? p.path,
+      value: showValue(error.code === 'INVALID_INPUT' ? row.input[top] : error.details.value),
+      code: error.code,
+      message:
+        error.code === 'INVALID_INPUT'
+          ? `${p.path ? `${p.path}: ` : ''}${p.message}`
+          : error.message,
+    };
+  });
+}
+
+/**
+ * Imports rows into the graph. `found` carries what the file's own parser
+ * already reported: its errors also stop the commit, its warnings are passed on.
+ */
+export async function importRows(
+  service: GraphService,
+  rows: readonly ImportRow[],
+  options: ImportOptions = {},
+  found: { errors?: ImportProblem[]; warnings?: ImportProblem[] } = {},
+): Promise<ImportReport> {
+  const warnings = found.warnings ?? [];
+  const fileErrors = found.errors ?? [];
+  const counts = emptyCounts();
+  const errors: ImportProblem[] = [];
+  const dryRun = options.dryRun ?? false;
+  try {
+    await service.commit((overlay) => {
+      Object.assign(counts, emptyCounts());
+      errors.splice(0, errors.length, ...fileErrors);
+      const rowOf = new Map<string, ImportRow>();
+      const rejected = new Set<ImportRow>();
+      for (const row of rows) {
+        try {
+          const entity = parseEntity(row.type, row.input);
+          const key = `${row.type}\u0000${entity.id}`;
+          const earlier = rowOf.get(key);
+          if (earlier) {
+            errors.push({
+              sheet: row.sheet,
+              row: row.row,
+              column: row.columns?.id ?? 'id',
+              value: entity.id,
+              code: 'DUPLICATE_ID',
+              message: `${row.type} '${entity.id}' is also at ${earlier.sheet} row ${earlier.row}`,
+            });
+            rejected.add(row);
+            continue;
+          }
+          rowOf.set(key, row);
+          counts[planUpsert(overlay, row.type, entity)] += 1;
+        } catch (error) {
+          errors.push(...problemsFromError(row, error));
+          rejected.add(row);
+        }
+      }
+      for (const problem of findPlannedProblems(overlay)) {
+        const row = rowOf.get(`${problem.type}\u0000${problem.id}`);
+        if (!row) continue;
+        errors.push(...problemsFromError(row, problem.error));
+        if (!rejected.has(row)) {
+          rejected.add(row);
+          counts[
+            overlay.storedVersion(row.type, problem.id) === undefined ? 'created' : 'updated'
+          ] -= 1;
+        }
+      }
+      counts.rejected = rejected.size;
+      if (errors.length > 0 || dryRun) throw new ImportAborted();
+    });
+  } catch (error) {
+    if (!(error instanceof ImportAborted)) throw error;
+  }
+  const ok = errors.length === 0;
+  const version = await service.store.version();
+  return { ok, dryRun, committed: ok && !dryRun, version, counts, errors, warnings };
+}

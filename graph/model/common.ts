@@ -1,0 +1,69 @@
+import { z } from 'zod';
+
+/** Ids are readable slugs: letters, digits and `. _ : ~ @ -` (`~` and `@` join the ends of interests, ties and assessments), starting with a letter or digit. */
+export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:~@-]{0,255}$/;
+
+export const IdSchema = z
+  .string()
+  .regex(ID_PATTERN, 'must be a slug of letters, digits and . _ : ~ @ - (at most 256)');
+
+export const NameSchema = z.string().trim().min(1, 'must not be empty').max(300);
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True when `value` is a real calendar date written yyyy-mm-dd. */
+export function isIsoDate(value: string): boolean {
+  const match = ISO_DATE.exec(value);
+  if (!match) return false;
+  const [, y, m, d] = match;
+  const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
+  return date.toISOString().slice(0, 10) === value;
+}
+
+export const IsoDateSchema = z
+  .string()
+  .refine(isIsoDate, { message: 'must be a date written yyyy-mm-dd' });
+
+export const TagsSchema = z.array(z.string().trim().min(1).max(100)).max(50).default([]);
+
+/** Fields every entity has besides its own. */
+export const baseFields = {
+  id: IdSchema,
+  name: NameSchema,
+  description: z.string().max(5000).optional(),
+  tags: TagsSchema,
+};
+
+/** Base fields for entities identified by their ends, whose name is optional. */
+export const endpointBaseFields = {
+  ...baseFields,
+  name: NameSchema.optional(),
+};
+
+/** A slug of a name, used as id when none is given: "Dept. of Water" -> "dept-of-water". */
+export function slugify(name: string): string {
+  const slug = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 120)
+    .replace(/-+$/, '');
+  return slug.length > 0 ? slug : `n-${hashName(name)}`;
+}
+
+/** FNV-1a of a string as 8 hex digits: a stable id for names with no latin letters. */
+function hashName(value: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < value.length; i += 1) {
+    hash ^= value.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0).toString(16).padStart(8, '0');
+}
+
+export function todayIso(): string {
+  return new Date().toISOString().slice(0, 10);
+}

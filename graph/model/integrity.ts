@@ -1,0 +1,74 @@
+/**
+ * Referential rules over a whole graph: every reference names an existing
+ * entity, and no parent chain loops. Pure: it reads a view of the graph as it
+ * would be after a change.
+ */
+import { GraphError } from '../errors.js';
+import { ENTITY_TYPES, REF_SPECS, TREE_TYPES, refTargets } from './entities.js';
+import type { AnyEntity, EntityType } from './entities.js';
+
+export interface GraphView {
+  get(type: EntityType, id: string): AnyEntity | undefined;
+}
+
+export function checkReferences(view: GraphView, type: EntityType, entity: AnyEntity): void {
+  for (const spec of REF_SPECS[type]) {
+    for (const target of refTargets(entity, spec)) {
+      if (!view.get(spec.target, target)) {
+        throw new GraphError(
+          'UNKNOWN_REFERENCE',
+          `${type} '${entity.id}' refers to unknown ${spec.target} '${target}' in ${spec.field}`,
+          { type, id: entity.id, field: spec.field, targetType: spec.target, value: target },
+        );
+      }
+    }
+  }
+}
+
+/** Throws CYCLE when following `parentId` up from `id` comes back to a node already seen. */
+export function checkNoCycle(view: GraphView, type: EntityType, id: string): void {
+  if (!(TREE_TYPES as readonly EntityType[]).includes(type)) return;
+  const chain: string[] = [id];
+  const seen = new Set(chain);
+  let current = view.get(type, id) as { parentId?: string } | undefined;
+  while (current?.parentId) {
+    const parent = current.parentId;
+    chain.push(parent);
+    if (seen.has(parent)) {
+      throw new GraphError(
+        'CYCLE',
+        `${type} '${id}' would be its own ancestor: ${chain.join(' -> ')}`,
+        { type, id, field: 'parentId', chain },
+      );
+    }
+    seen.add(parent);
+    current = view.get(type, parent) as { parentId?: string } | undefined;
+  }
+}
+
+export interface Referrer {
+  type: EntityType;
+  id: string;
+  field: string;
+}
+
+/** Every entity that references `type`/`id`, found by a scan of the entities that can. */
+export function findReferrers(
+  entities: Record<EntityType, Map<string, AnyEntity>>,
+  type: EntityType,
+  id: string,
+): Referrer[] {
+  const out: Referrer[] = [];
+  for (const referrerType of ENTITY_TYPES) {
+    const specs = REF_SPECS[referrerType].filter((s) => s.target === type);
+    if (specs.length === 0) continue;
+    for (const entity of entities[referrerType].values()) {
+      for (const spec of specs) {
+        if (refTargets(entity, spec).includes(id)) {
+          out.push({ type: referrerType, id: entity.id, field: spec.field });
+        }
+      }
+    }
+  }
+  return out;
+}

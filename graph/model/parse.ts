@@ -1,0 +1,55 @@
+import type { z } from 'zod';
+import { GraphError } from '../errors.js';
+import {
+  ENTITY_SCHEMAS,
+  deriveId,
+  endpointKey,
+  isEndpointType,
+  withDefaultName,
+} from './entities.js';
+import type { EntityMap, EntityType } from './entities.js';
+
+export interface FieldProblem {
+  path: string;
+  message: string;
+}
+
+export function problemsOf(error: z.ZodError): FieldProblem[] {
+  return error.issues.map((issue) => ({
+    path: issue.path.map(String).join('.'),
+    message: issue.message,
+  }));
+}
+
+/**
+ * Parses user input into an entity: derives a missing id (a slug of the name,
+ * or for interests, ties and assessments the key of their ends), then checks
+ * shape and meaning. Throws INVALID_INPUT naming the entity and every bad field.
+ */
+export function parseEntity<K extends EntityType>(type: K, input: unknown): EntityMap[K] {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw new GraphError('INVALID_INPUT', `${type} must be an object`, { type });
+  }
+  const loose = withDefaultName(type, { ...(input as Record<string, unknown>) });
+  const id = isEndpointType(type) ? endpointKey(type, loose) : deriveId(type, loose);
+  if (isEndpointType(type) && id && typeof loose.id === 'string' && loose.id !== id) {
+    throw new GraphError(
+      'INVALID_INPUT',
+      `a ${type} is identified by its ends: its id is '${id}', not '${loose.id}'`,
+      { type, id: loose.id, problems: [{ path: 'id', message: `expected '${id}'` }] },
+    );
+  }
+  const candidate = id === undefined ? loose : { ...loose, id };
+  const result = ENTITY_SCHEMAS[type].safeParse(candidate);
+  if (!result.success) {
+    const problems = problemsOf(result.error);
+    const first = problems[0];
+    const where = first && first.path ? `${first.path}: ` : '';
+    throw new GraphError(
+      'INVALID_INPUT',
+      `invalid ${type}${id ? ` '${id}'` : ''}: ${where}${first?.message ?? 'invalid'}`,
+      { type, id, problems },
+    );
+  }
+  return result.data;
+}

@@ -1,0 +1,59 @@
+/** The whole graph in memory, as a store's snapshot gives it, and the changes written to it. */
+import { ENTITY_TYPES } from './entities.js';
+import type { EntityMap, EntityType, Stored } from './entities.js';
+
+export type EntityMaps = { [K in EntityType]: Map<string, Stored<EntityMap[K]>> };
+export type EntityLists = { [K in EntityType]: Stored<EntityMap[K]>[] };
+
+/** Every entity, read at one store version. */
+export interface Snapshot {
+  version: number;
+  entities: EntityLists;
+}
+
+export interface GraphState {
+  version: number;
+  entities: EntityMaps;
+}
+
+export type Upsert = { [K in EntityType]: { type: K; entity: EntityMap[K] } }[EntityType];
+export interface EntityRef {
+  type: EntityType;
+  id: string;
+}
+
+/** What one atomic write does: entities to insert or replace, and entities to delete. */
+export interface ChangeSet {
+  upserts: Upsert[];
+  deletes: EntityRef[];
+}
+
+export function emptyLists(): EntityLists {
+  return Object.fromEntries(ENTITY_TYPES.map((t) => [t, []])) as unknown as EntityLists;
+}
+
+export function stateFromSnapshot(snapshot: Snapshot): GraphState {
+  const entities = Object.fromEntries(
+    ENTITY_TYPES.map((t) => [t, new Map(snapshot.entities[t].map((e) => [e.id, e]))]),
+  ) as unknown as EntityMaps;
+  return { version: snapshot.version, entities };
+}
+
+export function snapshotFromState(state: GraphState): Snapshot {
+  const entities = Object.fromEntries(
+    ENTITY_TYPES.map((t) => [t, [...state.entities[t].values()]]),
+  ) as unknown as EntityLists;
+  return { version: state.version, entities };
+}
+
+export function getEntity<K extends EntityType>(
+  state: GraphState,
+  type: K,
+  id: string,
+): Stored<EntityMap[K]> | undefined {
+  return state.entities[type].get(id) as Stored<EntityMap[K]> | undefined;
+}
+
+export function countEntities(state: GraphState): number {
+  return ENTITY_TYPES.reduce((sum, t) => sum + state.entities[t].size, 0);
+}

@@ -1,0 +1,147 @@
+/**
+ * The graph service that api/ calls: it owns the store, keeps the graph state
+ * cached per store version, and plans, checks and commits every write.
+ * Main class: GraphService.
+ */
+import { EventEmitter } from 'node:events';
+import { GraphError, isGraphError } from './errors.js';
+import { parseEntity, stateFromSnapshot } from './model/index.js';
+import type { EntityMap, EntityType, GraphState, Stored } from './model/index.js';
+import type { GraphStore } from './store/graph-store.js';
+import { Overlay, applyToState } from './writes/overlay.js';
+import { planDelete } from './writes/plan-delete.js';
+import type { DeleteOutcome } from './writes/plan-delete.js';
+import { checkPlanned, patchEntity, planUpsert } from './writes/plan-upsert.js';
+
+export interface GraphChange {
+  version: number;
+  upserted: { type: EntityType; id: string }[];
+  deleted: { type: EntityType; id: string }[];
+}
+
+const STALE_RETRIES = 3;
+
+export class GraphService {
+  private cached: GraphState | undefined;
+  private loading: Promise<GraphState> | undefined;
+  private queue: Promise<unknown> = Promise.resolve();
+  /** Emits 'change' with a GraphChange after every committed write. */
+  readonly events = new EventEmitter();
+
+  constructor(readonly store: GraphStore) {
+    this.events.setMaxListeners(1000);
+  }
+
+  /** The whole graph at the store's current version, re-read only when that version moved. */
+  async state(): Promise<GraphState> {
+    const version = await this.store.version();
+    if (this.cached && this.cached.version === version) return this.cached;
+    this.loading ??= this.store
+      .snapshot()
+      .then((snapshot) => (this.cached = stateFromSnapshot(snapshot)))
+      .finally(() => (this.loading = undefined));
+    return this.loading;
+  }
+
+  async create<K extends EntityType>(type: K, input: unknown): Promise<Stored<EntityMap[K]>> {
+    const entity = parseEntity(type, input);
+    await this.commit((overlay) => {
+      if (overlay.get(type, entity.id)) {
+        throw new GraphError('CONFLICT', `${type} '${entity.id}' already exists`, {
+          type,
+          id: entity.id,
+          reason: 'ALREADY_EXISTS',
+        });
+      }
+      planUpsert(overlay, type, entity);
+    });
+    return this.mustGet(type, entity.id);
+  }
+
+  async update<K extends EntityType>(
+    type: K,
+    id: string,
+    patch: Record<string, unknown>,
+    expectedVersion?: number,
+  ): Promise<Stored<EntityMap[K]>> {
+    await this.commit((overlay) => {
+      const existing = this.existing(overlay, type, id, expectedVersion);
+      planUpsert(overlay, type, patchEntity(type, existing, patch));
+    });
+    return this.mustGet(type, id);
+  }
+
+  async delete(
+    type: EntityType,
+    id: string,
+    options: { cascade?: boolean; expectedVersion?: number } = {},
+  ): Promise<DeleteOutcome> {
+    return this.commit((overlay) => {
+      this.existing(overlay, type, id, options.expectedVersion);
+      return planDelete(overlay, type, id, options.cascade ?? false);
+    });
+  }
+
+  /**
+   * Plans a change against the current state, checks it, and writes it in one
+   * store transaction. When another writer moved the store meanwhile, plans again.
+   */
+  async commit<T>(plan: (overlay: Overlay) => T): Promise<T> {
+    const run = async (): Promise<T> => {
+      for (let attempt = 0; ; attempt += 1) {
+        const state = await this.state();
+        const overlay = new Overlay(state);
+        const result = plan(overlay);
+        checkPlanned(overlay);
+        const changes = overlay.changeSet();
+        if (changes.upserts.length === 0 && changes.deletes.length === 0) return result;
+        try {
+          const written = await this.store.write(changes, { baseVersion: state.version });
+          applyToState(state, changes, written.entityVersions, written.version);
+          this.events.emit('change', {
+            version: written.version,
+            upserted: changes.upserts.map((u) => ({ type: u.type, id: u.entity.id })),
+            deleted: changes.deletes,
+          } satisfies GraphChange);
+          return result;
+        } catch (error) {
+          const stale = isGraphError(error) && error.details.reason === 'STALE_BASE';
+          if (!stale || attempt >= STALE_RETRIES) throw error;
+          this.cached = undefined;
+        }
+      }
+    };
+    const next = this.queue.then(run, run);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private existing<K extends EntityType>(
+    overlay: Overlay,
+    type: K,
+    id: string,
+    expectedVersion?: number,
+  ): Stored<EntityMap[K]> {
+    const found = overlay.state.entities[type].get(id) as Stored<EntityMap[K]> | undefined;
+    if (!found) throw new GraphError('NOT_FOUND', `no ${type} with id '${id}'`, { type, id });
+    if (expectedVersion !== undefined && expectedVersion !== found.version) {
+      throw new GraphError(
+        'CONFLICT',
+        `${type} '${id}' is at version ${found.version}, not ${expectedVersion}: someone else changed it`,
+        { type, id, reason: 'STALE_VERSION', expectedVersion, version: found.version },
+      );
+    }
+    return found;
+  }
+
+  private async mustGet<K extends EntityType>(type: K, id: string): Promise<Stored<EntityMap[K]>> {
+    const [found] = await this.store.getMany(type, [id]);
+    if (!found) throw new GraphError('NOT_FOUND', `no ${type} with id '${id}'`, { type, id });
+    return found;
+  }
+
+  async close(): Promise<void> {
+    await this.queue;
+    await this.store.close();
+  }
+}

@@ -1,0 +1,204 @@
+/**
+ * The embedded store: better-sqlite3, one file (WAL) or `:memory:`.
+ * Main function: openSqliteStore.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Statement } from 'better-sqlite3';
+import { GraphError } from '../../errors.js';
+import { REF_SPECS, emptyLists, refTargets } from '../../model/index.js';
+import type {
+  AnyEntity,
+  ChangeSet,
+  EntityMap,
+  EntityType,
+  Snapshot,
+  Stored,
+} from '../../model/index.js';
+import type { GraphStore, ListPage, ListQuery, WriteOptions, WriteResult } from '../graph-store.js';
+import { translateSqliteError } from './errors.js';
+import { buildListQuery } from './list-query.js';
+import { foldCase, indexedColumns, rowToEntity } from './rows.js';
+import type { EntityRow } from './rows.js';
+import { migrateSqlite } from './schema.js';
+import { SQL } from './statements.js';
+
+export interface SqliteStoreOptions {
+  /** A file path, or ':memory:'. */
+  path: string;
+}
+
+type Prepared = { [K in keyof typeof SQL]: Statement };
+
+function guarded<T>(fn: () => T): Promise<T> {
+  try {
+    return Promise.resolve(fn());
+  } catch (error) {
+    return Promise.reject(translateSqliteError(error));
+  }
+}
+
+export class SqliteStore implements GraphStore {
+  readonly kind = 'sqlite' as const;
+  private readonly stmt: Prepared;
+  private closed = false;
+
+  constructor(private readonly db: Database.Database) {
+    this.stmt = Object.fromEntries(
+      Object.entries(SQL).map(([name, text]) => [name, db.prepare(text)]),
+    ) as Prepared;
+  }
+
+  version(): Promise<number> {
+    return guarded(() => this.currentVersion());
+  }
+
+  private currentVersion(): number {
+    return (this.stmt.getVersion.get() as { value: number }).value;
+  }
+
+  snapshot(): Promise<Snapshot> {
+    return guarded(() =>
+      this.db.transaction(() => {
+        const entities = emptyLists();
+        const rows = this.stmt.allEntities.iterate() as IterableIterator<
+          EntityRow & { type: EntityType }
+        >;
+        for (const row of rows) {
+          (entities[row.type] as Stored<AnyEntity>[]).push(rowToEntity(row.type, row));
+        }
+        return { version: this.currentVersion(), entities };
+      })(),
+    );
+  }
+
+  getMany<K extends EntityType>(
+    type: K,
+    ids: readonly string[],
+  ): Promise<(Stored<EntityMap[K]> | null)[]> {
+    return guarded(() => {
+      const rows = this.stmt.getManyJson.all(JSON.stringify(ids), type) as EntityRow[];
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return ids.map((id) => {
+        const row = byId.get(id);
+        return row ? rowToEntity(type, row) : null;
+      });
+    });
+  }
+
+  findByRef<K extends EntityType>(
+    type: K,
+    field: string,
+    targetIds: readonly string[],
+  ): Promise<Stored<EntityMap[K]>[][]> {
+    return guarded(() => {
+      const rows = this.stmt.findByRefJson.all(
+        JSON.stringify(targetIds),
+        type,
+        field,
+      ) as (EntityRow & {
+        target: string;
+      })[];
+      const groups = new Map<string, Stored<EntityMap[K]>[]>();
+      for (const row of rows) {
+        const group = groups.get(row.target) ?? [];
+        group.push(rowToEntity(type, row));
+        groups.set(row.target, group);
+      }
+      return targetIds.map((id) => groups.get(id) ?? []);
+    });
+  }
+
+  list<K extends EntityType>(type: K, query: ListQuery): Promise<ListPage<Stored<EntityMap[K]>>> {
+    return guarded(() => {
+      const { select, count, params, countParams } = buildListQuery(type, query);
+      const rows = this.db.prepare(select).all(...params) as EntityRow[];
+      const totalCount = (this.db.prepare(count).get(...countParams) as { n: number }).n;
+      const hasNextPage = rows.length > query.first;
+      const items = rows.slice(0, query.first).map((r) => rowToEntity(type, r));
+      return { items, hasNextPage, totalCount };
+    });
+  }
+
+  write(changes: ChangeSet, options: WriteOptions = {}): Promise<WriteResult> {
+    return guarded(() =>
+      this.db.transaction(() => this.writeInTransaction(changes, options)).immediate(),
+    );
+  }
+
+  private writeInTransaction(changes: ChangeSet, options: WriteOptions): WriteResult {
+    const current = this.currentVersion();
+    if (options.baseVersion !== undefined && options.baseVersion !== current) {
+      throw new GraphError('CONFLICT', 'the graph changed while this change was planned', {
+        reason: 'STALE_BASE',
+        baseVersion: options.baseVersion,
+        version: current,
+      });
+    }
+    if (changes.upserts.length === 0 && changes.deletes.length === 0) {
+      return { version: current, entityVersions: [] };
+    }
+    for (const { type, id } of changes.deletes) {
+      this.stmt.deleteEntity.run(type, id);
+      this.stmt.deleteRefsOf.run(type, id);
+    }
+    const entityVersions = changes.upserts.map(({ type, entity }) => this.upsertOne(type, entity));
+    const version = (this.stmt.bumpVersion.get() as { value: number }).value;
+    return { version, entityVersions };
+  }
+
+  private upsertOne(type: EntityType, entity: AnyEntity): number {
+    const { name, kind } = indexedColumns(entity);
+    const { version } = this.stmt.upsert.get(
+      type,
+      entity.id,
+      name,
+      kind,
+      JSON.stringify(entity),
+    ) as {
+      version: number;
+    };
+    if (version > 1) this.stmt.deleteRefsOf.run(type, entity.id);
+    for (const spec of REF_SPECS[type]) {
+      for (const target of refTargets(entity, spec)) {
+        this.stmt.insertRef.run(type, entity.id, spec.field, target);
+      }
+    }
+    return version;
+  }
+
+  ping(): Promise<void> {
+    return guarded(() => {
+      if (this.closed) throw new GraphError('STORE_UNAVAILABLE', 'the store is closed');
+      this.stmt.ping.get();
+    });
+  }
+
+  close(): Promise<void> {
+    if (!this.closed) {
+      this.closed = true;
+      this.db.close();
+    }
+    return Promise.resolve();
+  }
+}
+
+/** Opens (creating if needed) the embedded store and brings its schema up to date. */
+export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
+  try {
+    if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
+    const db = new Database(options.path);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    db.function('mm_fold', { deterministic: true }, (value: unknown) =>
+      typeof value === 'string' ? foldCase(value) : null,
+    );
+    migrateSqlite(db);
+    return new SqliteStore(db);
+  } catch (error) {
+    throw translateSqliteError(error);
+  }
+}

@@ -1,0 +1,83 @@
+import { GraphError } from '../errors.js';
+import { checkNoCycle, checkReferences, parseEntity } from '../model/index.js';
+import type { AnyEntity, EntityMap, EntityType, Upsert } from '../model/index.js';
+import type { Overlay } from './overlay.js';
+
+/** Deep equality of two JSON-shaped values, ignoring key order. */
+export function sameEntity(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
+  const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
+  if (ka.length !== kb.length) return false;
+  return ka.every((k) =>
+    sameEntity((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]),
+  );
+}
+
+function withoutVersion(entity: AnyEntity & { version?: number }): AnyEntity {
+  const { version: _version, ...rest } = entity;
+  return rest as AnyEntity;
+}
+
+export type UpsertOutcome = 'created' | 'updated' | 'unchanged';
+
+/** Plans one upsert into the overlay; reference and cycle checks run later over the whole change. */
+export function planUpsert(overlay: Overlay, type: EntityType, entity: AnyEntity): UpsertOutcome {
+  const existing = overlay.get(type, entity.id);
+  if (existing && sameEntity(withoutVersion(existing), entity)) return 'unchanged';
+  overlay.put({ type, entity } as Upsert);
+  return existing ? 'updated' : 'created';
+}
+
+/**
+ * Checks every planned upsert against the graph as it would be after the
+ * change, and returns each failure (UNKNOWN_REFERENCE, CYCLE) with its entity.
+ */
+export function findPlannedProblems(
+  overlay: Overlay,
+): { type: EntityType; id: string; error: GraphError }[] {
+  const problems: { type: EntityType; id: string; error: GraphError }[] = [];
+  for (const { type, entity } of overlay.changeSet().upserts) {
+    try {
+      checkReferences(overlay, type, entity);
+      checkNoCycle(overlay, type, entity.id);
+    } catch (error) {
+      if (!(error instanceof GraphError)) throw error;
+      problems.push({ type, id: entity.id, error });
+    }
+  }
+  return problems;
+}
+
+/** Throws the first problem of the planned change, if any. */
+export function checkPlanned(overlay: Overlay): void {
+  const [first] = findPlannedProblems(overlay);
+  if (first) throw first.error;
+}
+
+/**
+ * The entity an update produces: the stored one with the patch's fields laid
+ * over it (null clears a field), parsed whole again.
+ */
+export function patchEntity<K extends EntityType>(
+  type: K,
+  existing: EntityMap[K],
+  patch: Record<string, unknown>,
+): EntityMap[K] {
+  const merged: Record<string, unknown> = { ...withoutVersion(existing as AnyEntity) };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) delete merged[key];
+    else if (value !== undefined) merged[key] = value;
+  }
+  const next = parseEntity(type, merged);
+  if (next.id !== existing.id) {
+    throw new GraphError(
+      'INVALID_INPUT',
+      `the ends of a ${type} identify it: delete '${existing.id}' and create another instead`,
+      { type, id: existing.id, problems: [{ path: 'id', message: 'ends cannot change' }] },
+    );
+  }
+  return next;
+}
