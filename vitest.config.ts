@@ -6,5 +6,7 @@ export default defineConfig({
     exclude: ['node_modules/**', 'dist/**', 'tests/bench/**'],
     testTimeout: 20_000,
     pool: 'forks',
+    // CI reads the totals from the JSON report (.ci/run prints them).
+    reporters: process.env.CI ? ['default', ['json', { outputFile: 'test-results/vitest.json' }]] : ['default'],
   },
 });

@@ -58,17 +58,29 @@ export class GraphService {
     return this.mustGet(type, entity.id);
   }
 
+  /**
+   * Lays `patch` over the stored entity (null clears a field). A function patch
+   * is computed from the entity as stored when the write is planned.
+   */
   async update<K extends EntityType>(
     type: K,
     id: string,
-    patch: Record<string, unknown>,
+    patch: Record<string, unknown> | ((existing: Stored<EntityMap[K]>) => Record<string, unknown>),
     expectedVersion?: number,
   ): Promise<Stored<EntityMap[K]>> {
     await this.commit((overlay) => {
       const existing = this.existing(overlay, type, id, expectedVersion);
-      planUpsert(overlay, type, patchEntity(type, existing, patch));
+      const fields = typeof patch === 'function' ? patch(existing) : patch;
+      planUpsert(overlay, type, patchEntity(type, existing, fields));
     });
     return this.mustGet(type, id);
+  }
+
+  /** Creates the entity, or replaces the whole of the one with its id. */
+  async put<K extends EntityType>(type: K, input: unknown): Promise<Stored<EntityMap[K]>> {
+    const entity = parseEntity(type, input);
+    await this.commit((overlay) => planUpsert(overlay, type, entity));
+    return this.mustGet(type, entity.id);
   }
 
   async delete(

@@ -57,3 +57,9 @@ export function getEntity<K extends EntityType>(
 export function countEntities(state: GraphState): number {
   return ENTITY_TYPES.reduce((sum, t) => sum + state.entities[t].size, 0);
 }
+
+/** The entity without the store's `version`: what is compared and written. */
+export function withoutVersion<T extends object>(entity: T): Omit<T, 'version'> {
+  const { version: _version, ...rest } = entity as T & { version?: number };
+  return rest;
+}

@@ -4,6 +4,7 @@
  */
 import type { GraphView } from '../model/integrity.js';
 import type { AnyEntity, EntityType, Stored } from '../model/entities.js';
+import { withoutVersion } from '../model/state.js';
 import type { ChangeSet, EntityRef, GraphState, Upsert } from '../model/state.js';
 
 const keyOf = (type: EntityType, id: string): string => `${type}\u0000${id}`;
@@ -25,10 +26,11 @@ export class Overlay implements GraphView {
     return (this.state.entities[type].get(id) as Stored<AnyEntity> | undefined)?.version;
   }
 
+  /** Plans an insert or replace; a `version` the entity carries is the store's and is dropped. */
   put(upsert: Upsert): void {
     const key = keyOf(upsert.type, upsert.entity.id);
     this.deletes.delete(key);
-    this.upserts.set(key, upsert);
+    this.upserts.set(key, { type: upsert.type, entity: withoutVersion(upsert.entity) } as Upsert);
   }
 
   remove(type: EntityType, id: string): void {

@@ -1,5 +1,5 @@
 import { GraphError } from '../errors.js';
-import { checkNoCycle, checkReferences, parseEntity } from '../model/index.js';
+import { checkNoCycle, checkReferences, parseEntity, withoutVersion } from '../model/index.js';
 import type { AnyEntity, EntityMap, EntityType, Upsert } from '../model/index.js';
 import type { Overlay } from './overlay.js';
 
@@ -14,11 +14,6 @@ export function sameEntity(a: unknown, b: unknown): boolean {
   return ka.every((k) =>
     sameEntity((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]),
   );
-}
-
-function withoutVersion(entity: AnyEntity & { version?: number }): AnyEntity {
-  const { version: _version, ...rest } = entity;
-  return rest as AnyEntity;
 }
 
 export type UpsertOutcome = 'created' | 'updated' | 'unchanged';
@@ -66,7 +61,7 @@ export function patchEntity<K extends EntityType>(
   existing: EntityMap[K],
   patch: Record<string, unknown>,
 ): EntityMap[K] {
-  const merged: Record<string, unknown> = { ...withoutVersion(existing as AnyEntity) };
+  const merged: Record<string, unknown> = { ...withoutVersion(existing) };
   for (const [key, value] of Object.entries(patch)) {
     if (value === null) delete merged[key];
     else if (value !== undefined) merged[key] = value;

@@ -31,18 +31,20 @@ export interface SqliteStoreOptions {
 
 type Prepared = { [K in keyof typeof SQL]: Statement };
 
-function guarded<T>(fn: () => T): Promise<T> {
-  try {
-    return Promise.resolve(fn());
-  } catch (error) {
-    return Promise.reject(translateSqliteError(error));
-  }
-}
-
 export class SqliteStore implements GraphStore {
   readonly kind = 'sqlite' as const;
   private readonly stmt: Prepared;
   private closed = false;
+
+  /** Runs a synchronous driver call; its errors leave translated, and a closed store refuses. */
+  private run<T>(fn: () => T): Promise<T> {
+    try {
+      if (this.closed) throw new GraphError('STORE_UNAVAILABLE', 'the store is closed');
+      return Promise.resolve(fn());
+    } catch (error) {
+      return Promise.reject(translateSqliteError(error));
+    }
+  }
 
   constructor(private readonly db: Database.Database) {
     this.stmt = Object.fromEntries(
@@ -51,7 +53,7 @@ export class SqliteStore implements GraphStore {
   }
 
   version(): Promise<number> {
-    return guarded(() => this.currentVersion());
+    return this.run(() => this.currentVersion());
   }
 
   private currentVersion(): number {
@@ -59,7 +61,7 @@ export class SqliteStore implements GraphStore {
   }
 
   snapshot(): Promise<Snapshot> {
-    return guarded(() =>
+    return this.run(() =>
       this.db.transaction(() => {
         const entities = emptyLists();
         const rows = this.stmt.allEntities.iterate() as IterableIterator<
@@ -77,7 +79,7 @@ export class SqliteStore implements GraphStore {
     type: K,
     ids: readonly string[],
   ): Promise<(Stored<EntityMap[K]> | null)[]> {
-    return guarded(() => {
+    return this.run(() => {
       const rows = this.stmt.getManyJson.all(JSON.stringify(ids), type) as EntityRow[];
       const byId = new Map(rows.map((r) => [r.id, r]));
       return ids.map((id) => {
@@ -92,7 +94,7 @@ export class SqliteStore implements GraphStore {
     field: string,
     targetIds: readonly string[],
   ): Promise<Stored<EntityMap[K]>[][]> {
-    return guarded(() => {
+    return this.run(() => {
       const rows = this.stmt.findByRefJson.all(
         JSON.stringify(targetIds),
         type,
@@ -111,7 +113,7 @@ export class SqliteStore implements GraphStore {
   }
 
   list<K extends EntityType>(type: K, query: ListQuery): Promise<ListPage<Stored<EntityMap[K]>>> {
-    return guarded(() => {
+    return this.run(() => {
       const { select, count, params, countParams } = buildListQuery(type, query);
       const rows = this.db.prepare(select).all(...params) as EntityRow[];
       const totalCount = (this.db.prepare(count).get(...countParams) as { n: number }).n;
@@ -122,7 +124,7 @@ export class SqliteStore implements GraphStore {
   }
 
   write(changes: ChangeSet, options: WriteOptions = {}): Promise<WriteResult> {
-    return guarded(() =>
+    return this.run(() =>
       this.db.transaction(() => this.writeInTransaction(changes, options)).immediate(),
     );
   }
@@ -169,8 +171,7 @@ export class SqliteStore implements GraphStore {
   }
 
   ping(): Promise<void> {
-    return guarded(() => {
-      if (this.closed) throw new GraphError('STORE_UNAVAILABLE', 'the store is closed');
+    return this.run(() => {
       this.stmt.ping.get();
     });
   }

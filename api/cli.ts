@@ -1,0 +1,62 @@
+#!/usr/bin/env node
+/** The mandatemap command. `mandatemap serve [--port N] [--host H] [--empty] [--db PATH]`. */
+import { parseArgs } from 'node:util';
+import { loadConfig } from './config.js';
+import { startServer } from './server.js';
+
+const USAGE = `usage: mandatemap <command> [options]
+
+commands:
+  serve     start the API and the map (default 127.0.0.1:4000)
+              --port N     port to listen on
+              --host H     address to bind
+              --db PATH    SQLite file (default ./data/mandatemap.db, or MANDATEMAP_DB)
+              --empty      do not load the Berg River sample into an empty store
+  help      this text
+`;
+
+async function serve(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      db: { type: 'string' },
+      empty: { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  const config = loadConfig({
+    ...process.env,
+    ...(values.port ? { MANDATEMAP_PORT: values.port } : {}),
+    ...(values.host ? { MANDATEMAP_HOST: values.host } : {}),
+    ...(values.db ? { MANDATEMAP_DB: values.db } : {}),
+  });
+  await startServer(config, { sample: !values.empty });
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === 'help' || command === '--help' || command === '-h') {
+    process.stdout.write(USAGE);
+    return command ? 0 : 2;
+  }
+  switch (command) {
+    case 'serve':
+      await serve(rest);
+      return -1;
+    default:
+      process.stderr.write(`mandatemap: unknown command '${command}'\n\n${USAGE}`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (error: unknown) => {
+    process.stderr.write(`mandatemap: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,51 @@
+/** The environment -> a frozen Config. Nothing else reads process.env. */
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const EnvSchema = z.object({
+  MANDATEMAP_HOST: z.string().min(1).default('127.0.0.1'),
+  MANDATEMAP_PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  MANDATEMAP_DB: z.string().min(1).default('./data/mandatemap.db'),
+  MANDATEMAP_LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .default('info'),
+  MANDATEMAP_GRAPHIQL: bool.default(true),
+});
+
+export interface Config {
+  host: string;
+  port: number;
+  /** SQLite file path, or ':memory:'. */
+  sqlitePath: string;
+  logLevel: string;
+  graphiql: boolean;
+}
+
+export function loadConfig(
+  env: Record<string, string | undefined> = process.env,
+): Readonly<Config> {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new Error(`invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  const e = parsed.data;
+  return Object.freeze({
+    host: e.MANDATEMAP_HOST,
+    port: e.MANDATEMAP_PORT,
+    sqlitePath: e.MANDATEMAP_DB,
+    logLevel: e.MANDATEMAP_LOG_LEVEL,
+    graphiql: e.MANDATEMAP_GRAPHIQL,
+  });
+}
+
+/** A config for tests and embedding: in-memory store, quiet logs. */
+export function testConfig(overrides: Partial<Config> = {}): Readonly<Config> {
+  return Object.freeze({
+    ...loadConfig({ MANDATEMAP_DB: ':memory:', MANDATEMAP_LOG_LEVEL: 'silent' }),
+    ...overrides,
+  });
+}

@@ -1,0 +1,103 @@
+/**
+ * The single mapping from errors to GraphQL `extensions.code` (API contract:
+ * docs/adr/0002-error-codes.md). Unknown errors are logged in full and masked.
+ */
+import { GraphQLError } from 'graphql';
+import mercurius from 'mercurius';
+import type { MercuriusContext } from 'mercurius';
+import type { ExecutionResult } from 'graphql';
+import { isGraphError } from '../../graph/index.js';
+import type { GraphErrorCode } from '../../graph/index.js';
+
+export const GRAPH_ERROR_TO_EXTENSION_CODE: Readonly<Record<GraphErrorCode, string>> = {
+  INVALID_INPUT: 'BAD_USER_INPUT',
+  UNKNOWN_REFERENCE: 'BAD_USER_INPUT',
+  CYCLE: 'BAD_USER_INPUT',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  IN_USE: 'CONFLICT',
+  LIMIT_EXCEEDED: 'LIMIT_EXCEEDED',
+  STORE_UNAVAILABLE: 'STORE_UNAVAILABLE',
+};
+
+/** Codes for errors that do not come from graph/. */
+export const REQUEST_ERROR_CODES = {
+  parse: 'GRAPHQL_PARSE_FAILED',
+  validation: 'GRAPHQL_VALIDATION_FAILED',
+  variables: 'BAD_USER_INPUT',
+  internal: 'INTERNAL_SERVER_ERROR',
+} as const;
+
+function withExtensions(
+  error: GraphQLError,
+  message: string,
+  extensions: Record<string, unknown>,
+): GraphQLError {
+  return new GraphQLError(message, {
+    nodes: error.nodes,
+    positions: error.positions,
+    path: error.path,
+    extensions,
+  });
+}
+
+const VARIABLE_ERROR = /^Variable "\$[^"]+" (got invalid value|of required type|of non-null type)/;
+
+function requestErrorCode(error: GraphQLError): string {
+  if (error.message.startsWith('Syntax Error')) return REQUEST_ERROR_CODES.parse;
+  if (VARIABLE_ERROR.test(error.message)) {
+    return REQUEST_ERROR_CODES.variables;
+  }
+  return REQUEST_ERROR_CODES.validation;
+}
+
+type Log = { error: (obj: object, msg: string) => void };
+
+/** One GraphQLError -> the same error with its stable code, or a masked internal error. */
+export function classifyError(error: GraphQLError, log: Log, requestId: string): GraphQLError[] {
+  const original = error.originalError as (Error & { errors?: unknown; code?: string }) | undefined;
+  if (original && Array.isArray(original.errors)) {
+    return (original.errors as GraphQLError[]).flatMap((inner) =>
+      classifyError(
+        inner instanceof GraphQLError ? inner : new GraphQLError(String(inner)),
+        log,
+        requestId,
+      ),
+    );
+  }
+  if (isGraphError(original)) {
+    const code = GRAPH_ERROR_TO_EXTENSION_CODE[original.code];
+    return [
+      withExtensions(error, original.message, {
+        code,
+        reason: original.code,
+        details: original.details,
+      }),
+    ];
+  }
+  if (!original || original instanceof GraphQLError || VARIABLE_ERROR.test(error.message)) {
+    return [
+      withExtensions(error, error.message, { ...error.extensions, code: requestErrorCode(error) }),
+    ];
+  }
+  log.error(
+    { err: original, requestId, path: error.path },
+    'unexpected error in a GraphQL request',
+  );
+  return [
+    withExtensions(error, 'Internal server error', {
+      code: REQUEST_ERROR_CODES.internal,
+      requestId,
+    }),
+  ];
+}
+
+export function errorFormatter(
+  execution: ExecutionResult & { statusCode?: number },
+  ctx: MercuriusContext,
+): ReturnType<typeof mercurius.defaultErrorFormatter> {
+  const log = (ctx.reply?.log ?? ctx.app.log) as unknown as Log;
+  const requestId = String(ctx.reply?.request?.id ?? '');
+  const errors = (execution.errors ?? []).flatMap((e) => classifyError(e, log, requestId));
+  return mercurius.defaultErrorFormatter({ ...execution, errors }, ctx);
+}

@@ -1,0 +1,18 @@
+/**
+ * The only door into graph/ from api/: the model, the errors, the store port
+ * and its opener, the graph service, import/export and the samples.
+ */
+export * from './errors.js';
+export * from './model/index.js';
+export type { GraphStore, ListFilter, ListPage, ListQuery } from './store/graph-store.js';
+export { openStore } from './store/open-store.js';
+export type { StoreConfig } from './store/open-store.js';
+export { GraphService } from './service.js';
+export type { GraphChange } from './service.js';
+export type { DeleteOutcome } from './writes/plan-delete.js';
+export { importRows } from './io/import-plan.js';
+export type { ImportRow } from './io/import-plan.js';
+export { rowsFromDocument, documentFromState } from './io/json.js';
+export type { ImportReport, ImportProblem } from './io/report.js';
+export { bergRiverSample } from './samples/berg-river.js';
+export { loadBergRiverSample } from './samples/load-sample.js';

@@ -1,0 +1,207 @@
+import { describe, expect, it } from 'vitest';
+import { GraphError } from '../errors.js';
+import { isIsoDate, parseEntity, slugify } from './index.js';
+import type { EntityType } from './index.js';
+
+function codeOf(fn: () => unknown): string | undefined {
+  try {
+    fn();
+  } catch (error) {
+    return error instanceof GraphError ? error.code : 'NOT_A_GRAPH_ERROR';
+  }
+  return undefined;
+}
+
+const mandate = {
+  title: 'Regulate water quality',
+  function: 'regulate',
+  strength: 'core',
+  holderId: 'dws',
+  issueIds: ['water-quality'],
+  jurisdictionIds: ['south-africa'],
+};
+
+const scores = {
+  goals: 4,
+  resources: 3,
+  activities: 3,
+  communications: 2,
+  governance: 3,
+  systems: 2,
+  culture: 4,
+};
+
+describe('parseEntity: good input', () => {
+  it.each<[EntityType, Record<string, unknown>, string]>([
+    ['level', { name: 'National', rank: 1 }, 'national'],
+    [
+      'jurisdiction',
+      { name: 'Western Cape', kind: 'province', parentId: 'south-africa' },
+      'western-cape',
+    ],
+    ['issue', { name: 'Water quality', parentId: 'water' }, 'water-quality'],
+    [
+      'actor',
+      { name: 'Dept. of Water & Sanitation', kind: 'department', sector: 'public' },
+      'dept-of-water-and-sanitation',
+    ],
+    ['mandate', mandate, 'regulate-water-quality'],
+    [
+      'partnership',
+      { name: 'BRIP SC', kind: 'coordination_committee', members: [{ actorId: 'a' }] },
+      'brip-sc',
+    ],
+    [
+      'interest',
+      { actorId: 'agri', issueId: 'water', stance: 'mixed', influence: 4, interest: 5 },
+      'agri~water',
+    ],
+    ['tie', { fromId: 'a', toId: 'b', kind: 'informs' }, 'a~informs~b'],
+    ['assessment', { partnershipId: 'brip', date: '2016-08-31', scores }, 'brip@2016-08-31'],
+  ])('%s derives id %s', (type, input, id) => {
+    expect(parseEntity(type, input).id).toBe(id);
+  });
+
+  it('fills defaults: tags, overlaps, member role, tie strength, mandate name', () => {
+    expect(parseEntity('jurisdiction', { id: 'x', name: 'X', kind: 'other' })).toMatchObject({
+      tags: [],
+      overlaps: [],
+    });
+    expect(
+      parseEntity('partnership', { name: 'P', kind: 'forum', members: [{ actorId: 'a' }] }).members,
+    ).toEqual([{ actorId: 'a', role: 'member' }]);
+    expect(parseEntity('tie', { fromId: 'a', toId: 'b', kind: 'funds' }).strength).toBe(1);
+    expect(parseEntity('mandate', mandate).name).toBe('Regulate water quality');
+  });
+
+  it('keeps a user-supplied id and trims names', () => {
+    expect(
+      parseEntity('actor', { id: 'DWS', name: '  DWS  ', kind: 'department', sector: 'public' }),
+    ).toMatchObject({
+      id: 'DWS',
+      name: 'DWS',
+    });
+  });
+});
+
+describe('parseEntity: bad input is INVALID_INPUT naming the field', () => {
+  it.each<[string, EntityType, Record<string, unknown>, string]>([
+    ['unknown enum', 'actor', { name: 'A', kind: 'cabal', sector: 'public' }, 'kind'],
+    ['missing name', 'actor', { id: 'a', kind: 'ngo', sector: 'public' }, 'name'],
+    ['bad id', 'actor', { id: 'has space', name: 'A', kind: 'ngo', sector: 'public' }, 'id'],
+    ['mandate without issue', 'mandate', { ...mandate, issueIds: [] }, 'issueIds'],
+    ['mandate without place', 'mandate', { ...mandate, jurisdictionIds: [] }, 'jurisdictionIds'],
+    [
+      'validTo before validFrom',
+      'mandate',
+      { ...mandate, validFrom: '2020-01-02', validTo: '2020-01-01' },
+      'validTo',
+    ],
+    ['impossible date', 'mandate', { ...mandate, validFrom: '2021-02-29' }, 'validFrom'],
+    [
+      'influence above 5',
+      'interest',
+      { actorId: 'a', issueId: 'i', stance: 'neutral', influence: 6, interest: 1 },
+      'influence',
+    ],
+    [
+      'interest below 1',
+      'interest',
+      { actorId: 'a', issueId: 'i', stance: 'neutral', influence: 1, interest: 0 },
+      'interest',
+    ],
+    ['tie strength 4', 'tie', { fromId: 'a', toId: 'b', kind: 'funds', strength: 4 }, 'strength'],
+    ['tie to itself', 'tie', { fromId: 'a', toId: 'a', kind: 'funds' }, 'toId'],
+    [
+      'score 7',
+      'assessment',
+      { partnershipId: 'p', date: '2020-01-01', scores: { ...scores, culture: 7 } },
+      'scores.culture',
+    ],
+    [
+      'score 0',
+      'assessment',
+      { partnershipId: 'p', date: '2020-01-01', scores: { ...scores, goals: 0 } },
+      'scores.goals',
+    ],
+    [
+      'missing dimension',
+      'assessment',
+      { partnershipId: 'p', date: '2020-01-01', scores: { goals: 1 } },
+      'scores.resources',
+    ],
+    [
+      'member twice',
+      'partnership',
+      { name: 'P', kind: 'forum', members: [{ actorId: 'a' }, { actorId: 'a' }] },
+      'members.1.actorId',
+    ],
+    ['own parent', 'issue', { id: 'i', name: 'I', parentId: 'i' }, 'parentId'],
+    [
+      'overlaps itself',
+      'jurisdiction',
+      { id: 'j', name: 'J', kind: 'other', overlaps: ['j'] },
+      'overlaps',
+    ],
+    ['unknown field', 'level', { name: 'L', rank: 1, colour: 'red' }, ''],
+    ['rank not integer', 'level', { name: 'L', rank: 1.5 }, 'rank'],
+  ])('%s', (_label, type, input, path) => {
+    try {
+      parseEntity(type, input);
+      expect.unreachable('should have thrown');
+    } catch (error) {
+      expect(error).toBeInstanceOf(GraphError);
+      const e = error as GraphError;
+      expect(e.code).toBe('INVALID_INPUT');
+      const paths = (e.details.problems as { path: string }[]).map((p) => p.path);
+      expect(paths).toContain(path);
+    }
+  });
+
+  it('refuses an interest id that is not the key of its ends', () => {
+    expect(
+      codeOf(() =>
+        parseEntity('interest', {
+          id: 'other',
+          actorId: 'a',
+          issueId: 'i',
+          stance: 'neutral',
+          influence: 1,
+          interest: 1,
+        }),
+      ),
+    ).toBe('INVALID_INPUT');
+  });
+
+  it('refuses a non-object', () => {
+    expect(codeOf(() => parseEntity('actor', 'dws'))).toBe('INVALID_INPUT');
+    expect(codeOf(() => parseEntity('actor', null))).toBe('INVALID_INPUT');
+  });
+});
+
+describe('slugify and dates', () => {
+  it.each([
+    ['Drakenstein Local Municipality', 'drakenstein-local-municipality'],
+    ['  Café du Monde  ', 'cafe-du-monde'],
+    ['R&D', 'r-and-d'],
+    ['---', 'n-'],
+  ])('%s -> %s', (name, slug) => {
+    expect(slugify(name).startsWith(slug)).toBe(true);
+  });
+
+  it('gives names without latin letters a stable, distinct id', () => {
+    expect(slugify('水务局')).toBe(slugify('水务局'));
+    expect(slugify('水务局')).not.toBe(slugify('环境局'));
+    expect(slugify('水务局')).toMatch(/^n-[0-9a-f]{8}$/);
+  });
+
+  it.each([
+    ['2024-02-29', true],
+    ['2023-02-29', false],
+    ['2024-13-01', false],
+    ['24-01-01', false],
+    ['2024-1-1', false],
+  ])('isIsoDate(%s) = %s', (value, ok) => {
+    expect(isIsoDate(value)).toBe(ok);
+  });
+});
