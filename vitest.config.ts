@@ -7,6 +7,8 @@ export default defineConfig({
     testTimeout: 20_000,
     pool: 'forks',
     // CI reads the totals from the JSON report (.ci/run prints them).
-    reporters: process.env.CI ? ['default', ['json', { outputFile: 'test-results/vitest.json' }]] : ['default'],
+    reporters: process.env.CI
+      ? ['default', ['json', { outputFile: 'test-results/vitest.json' }]]
+      : ['default'],
   },
 });

@@ -16,3 +16,14 @@ export { rowsFromDocument, documentFromState } from './io/json.js';
 export type { ImportReport, ImportProblem } from './io/report.js';
 export { bergRiverSample } from './samples/berg-river.js';
 export { loadBergRiverSample } from './samples/load-sample.js';
+export { AnalysisService, GAP_KINDS } from './analysis-service.js';
+export type { Gap, GapKind, ScopeArgs } from './analysis-service.js';
+export type {
+  Overlap,
+  OverlapKind,
+  OverlapNature,
+  OverlapSummary,
+  Projection,
+} from './analysis/index.js';
+export type { CoverageGap, ActorGap } from './analysis/gaps.js';
+export { bandOf } from './analysis/maturity.js';

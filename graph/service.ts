@@ -4,6 +4,7 @@
  * Main class: GraphService.
  */
 import { EventEmitter } from 'node:events';
+import { AnalysisService } from './analysis-service.js';
 import { GraphError, isGraphError } from './errors.js';
 import { parseEntity, stateFromSnapshot } from './model/index.js';
 import type { EntityMap, EntityType, GraphState, Stored } from './model/index.js';
@@ -27,6 +28,8 @@ export class GraphService {
   private queue: Promise<unknown> = Promise.resolve();
   /** Emits 'change' with a GraphChange after every committed write. */
   readonly events = new EventEmitter();
+  /** Overlaps, gaps, teams, levels, network metrics and maturity over this graph. */
+  readonly analysis = new AnalysisService(this);
 
   constructor(readonly store: GraphStore) {
     this.events.setMaxListeners(1000);

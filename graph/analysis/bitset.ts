@@ -25,7 +25,11 @@ export function orInto(target: Bitset, source: Bitset): void {
 }
 
 /** Calls `fn` with the index of every set bit, in increasing order; stops when `fn` returns false. */
-export function forEachBit(bits: Bitset, fn: (index: number) => boolean | void, fromWord = 0): void {
+export function forEachBit(
+  bits: Bitset,
+  fn: (index: number) => boolean | void,
+  fromWord = 0,
+): void {
   for (let w = fromWord; w < bits.length; w += 1) {
     let word = bits[w]!;
     while (word !== 0) {

@@ -28,14 +28,24 @@ export function connectedActors(p: Projection): (a: number, b: number) => boolea
 }
 
 /** Shared partnerships and non-conflict ties of two actors, for explanations. */
-export function connectionsBetween(p: Projection, a: number, b: number): { partnerships: string[]; ties: string[] } {
+export function connectionsBetween(
+  p: Projection,
+  a: number,
+  b: number,
+): { partnerships: string[]; ties: string[] } {
   const ida = p.actors[a]!.id;
   const idb = p.actors[b]!.id;
   const partnerships = [...p.state.entities.partnership.values()]
-    .filter((x) => x.members.some((m) => m.actorId === ida) && x.members.some((m) => m.actorId === idb))
+    .filter(
+      (x) => x.members.some((m) => m.actorId === ida) && x.members.some((m) => m.actorId === idb),
+    )
     .map((x) => x.id);
   const ties = [...p.state.entities.tie.values()]
-    .filter((t) => t.kind !== 'conflicts' && ((t.fromId === ida && t.toId === idb) || (t.fromId === idb && t.toId === ida)))
+    .filter(
+      (t) =>
+        t.kind !== 'conflicts' &&
+        ((t.fromId === ida && t.toId === idb) || (t.fromId === idb && t.toId === ida)),
+    )
     .map((t) => t.id);
   return { partnerships, ties };
 }

@@ -7,7 +7,12 @@ import { isAncestorOrSelf } from './projection.js';
 import type { Projection } from './projection.js';
 import { intervalsMeet, issuesRelated, placesIntersect } from './scope.js';
 
-export const OVERLAP_KINDS = ['transversal', 'intergovernmental', 'cross_boundary', 'cross_sector'] as const;
+export const OVERLAP_KINDS = [
+  'transversal',
+  'intergovernmental',
+  'cross_boundary',
+  'cross_sector',
+] as const;
 export type OverlapKind = (typeof OVERLAP_KINDS)[number];
 export const OVERLAP_NATURES = ['duplication', 'concurrent', 'complementary'] as const;
 export type OverlapNature = (typeof OVERLAP_NATURES)[number];
@@ -38,7 +43,13 @@ export function overlapKinds(p: Projection, a: number, b: number): OverlapKind[]
   const kinds: OverlapKind[] = [];
   if (ha.root === hb.root) kinds.push('transversal');
   if (ha.level >= 0 && hb.level >= 0 && ha.level !== hb.level) kinds.push('intergovernmental');
-  if (ha.level >= 0 && ha.level === hb.level && ha.home >= 0 && hb.home >= 0 && ha.home !== hb.home) {
+  if (
+    ha.level >= 0 &&
+    ha.level === hb.level &&
+    ha.home >= 0 &&
+    hb.home >= 0 &&
+    ha.home !== hb.home
+  ) {
     kinds.push('cross_boundary');
   }
   if (ha.sector !== hb.sector) kinds.push('cross_sector');
@@ -81,8 +92,12 @@ export function describeOverlap(p: Projection, a: number, b: number): Overlap {
   }
   const kinds = overlapKinds(p, first, second);
   const nature = overlapNature(p, first, second);
-  const sharedIssueIds = mostSpecific(p.issues, issues).map((i) => p.issues.ids[i]!).sort();
-  const sharedPlaceIds = mostSpecific(p.places, places).map((j) => p.places.ids[j]!).sort();
+  const sharedIssueIds = mostSpecific(p.issues, issues)
+    .map((i) => p.issues.ids[i]!)
+    .sort();
+  const sharedPlaceIds = mostSpecific(p.places, places)
+    .map((j) => p.places.ids[j]!)
+    .sort();
   const ha = p.actors[ma.holder]!;
   const hb = p.actors[mb.holder]!;
   const classA = FUNCTION_CLASSES[ma.fclass]!;
@@ -99,8 +114,10 @@ export function describeOverlap(p: Projection, a: number, b: number): Overlap {
 type Named = { name: string; levelId?: string; jurisdictionId?: string; sector: string };
 const KIND_REASON: Record<OverlapKind, (a: Named, b: Named) => string> = {
   transversal: () => 'transversal: both holders belong to the same organisation',
-  intergovernmental: (a, b) => `intergovernmental: ${a.levelId} and ${b.levelId} levels of government`,
-  cross_boundary: (a, b) => `cross-boundary: same level, home jurisdictions ${a.jurisdictionId} and ${b.jurisdictionId}`,
+  intergovernmental: (a, b) =>
+    `intergovernmental: ${a.levelId} and ${b.levelId} levels of government`,
+  cross_boundary: (a, b) =>
+    `cross-boundary: same level, home jurisdictions ${a.jurisdictionId} and ${b.jurisdictionId}`,
   cross_sector: (a, b) => `cross-sector: ${a.sector} and ${b.sector} sectors`,
 };
 const NATURE_REASON: Record<OverlapNature, string> = {

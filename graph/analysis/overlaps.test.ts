@@ -19,7 +19,8 @@ function bruteForce(p: Projection, scope: Scope): Overlap[] {
   const out: Overlap[] = [];
   for (let i = 0; i < list.length; i += 1) {
     for (let j = i + 1; j < list.length; j += 1) {
-      if (overlapsWith(p, list[i]!, list[j]!, s.at === null)) out.push(describeOverlap(p, list[i]!, list[j]!));
+      if (overlapsWith(p, list[i]!, list[j]!, s.at === null))
+        out.push(describeOverlap(p, list[i]!, list[j]!));
     }
   }
   return out.sort((a, b) => (a.mandateIds.join() < b.mandateIds.join() ? -1 : 1));
@@ -27,7 +28,9 @@ function bruteForce(p: Projection, scope: Scope): Overlap[] {
 
 const scopes = fc.record({
   issueId: fc.option(fc.constantFrom('water', 'quality', 'effluent', 'roads'), { nil: undefined }),
-  jurisdictionId: fc.option(fc.constantFrom('country', 'a', 'a1', 'b1', 'river'), { nil: undefined }),
+  jurisdictionId: fc.option(fc.constantFrom('country', 'a', 'a1', 'b1', 'river'), {
+    nil: undefined,
+  }),
   at: fc.constantFrom(null, '2012-06-30', '2025-01-01'),
 });
 
@@ -45,10 +48,14 @@ describe('overlap engine agrees with the pair-by-pair rules', () => {
         const summary = summariseOverlaps(ix, 3);
         expect(summary.total).toBe(expected.length);
         for (const kind of OVERLAP_KINDS) {
-          expect(summary.byKind[kind], kind).toBe(expected.filter((o) => o.kinds.includes(kind)).length);
+          expect(summary.byKind[kind], kind).toBe(
+            expected.filter((o) => o.kinds.includes(kind)).length,
+          );
         }
         for (const nature of OVERLAP_NATURES) {
-          expect(summary.byNature[nature], nature).toBe(expected.filter((o) => o.nature === nature).length);
+          expect(summary.byNature[nature], nature).toBe(
+            expected.filter((o) => o.nature === nature).length,
+          );
         }
       }),
       { numRuns: 300 },
@@ -80,11 +87,15 @@ describe('overlap engine agrees with the pair-by-pair rules', () => {
         const { p, ix } = engine(doc, scope);
         const counts = new Map<string, number>();
         for (const o of bruteForce(p, scope)) {
-          const holders = o.mandateIds.map((id) => p.mandates[p.mandateIndex.get(id)!]!.entity.holderId).sort();
+          const holders = o.mandateIds
+            .map((id) => p.mandates[p.mandateIndex.get(id)!]!.entity.holderId)
+            .sort();
           const key = holders.join(' ');
           counts.set(key, (counts.get(key) ?? 0) + 1);
         }
-        const expected = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 3);
+        const expected = [...counts]
+          .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+          .slice(0, 3);
         const top = summariseOverlaps(ix, 3).topPairs.map((t) => [t.actorIds.join(' '), t.count]);
         expect(top).toEqual(expected);
       }),

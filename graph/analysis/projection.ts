@@ -5,7 +5,15 @@
  * bit matrix. Main function: buildProjection.
  */
 import { FUNCTION_CLASS_OF, FUNCTION_CLASSES } from '../model/index.js';
-import type { Actor, FunctionClass, GraphState, IssueArea, Jurisdiction, Mandate, Stored } from '../model/index.js';
+import type {
+  Actor,
+  FunctionClass,
+  GraphState,
+  IssueArea,
+  Jurisdiction,
+  Mandate,
+  Stored,
+} from '../model/index.js';
 import { hasBit, newBitset, orInto, setBit } from './bitset.js';
 import type { Bitset } from './bitset.js';
 

@@ -69,7 +69,8 @@ export class ScopeIndex {
     if (!bits) {
       bits = newBitset(this.list.length);
       const related = new Set([...ancestorsOrSelf(this.p.issues, i), ...subtree(this.p.issues, i)]);
-      for (const r of related) for (const position of this.namedByIssue.get(r) ?? []) setBit(bits, position);
+      for (const r of related)
+        for (const position of this.namedByIssue.get(r) ?? []) setBit(bits, position);
       this.issueBits.set(i, bits);
     }
     return bits;

@@ -20,7 +20,10 @@ export interface ResolvedScope {
 export function resolveScope(p: Projection, scope: Scope): ResolvedScope {
   const issue = scope.issueId === undefined ? -1 : p.issues.index.get(scope.issueId);
   if (issue === undefined) {
-    throw new GraphError('NOT_FOUND', `no issue with id '${scope.issueId}'`, { type: 'issue', id: scope.issueId });
+    throw new GraphError('NOT_FOUND', `no issue with id '${scope.issueId}'`, {
+      type: 'issue',
+      id: scope.issueId,
+    });
   }
   const place = scope.jurisdictionId === undefined ? -1 : p.places.index.get(scope.jurisdictionId);
   if (place === undefined) {
@@ -46,7 +49,10 @@ export function validOn(m: MandateRow, at: string): boolean {
 
 /** Two validity intervals meet (bounds inclusive; open ends reach forever). */
 export function intervalsMeet(a: MandateRow, b: MandateRow): boolean {
-  return (a.to === '' || b.from === '' || b.from <= a.to) && (b.to === '' || a.from === '' || a.from <= b.to);
+  return (
+    (a.to === '' || b.from === '' || b.from <= a.to) &&
+    (b.to === '' || a.from === '' || a.from <= b.to)
+  );
 }
 
 export function inScope(p: Projection, m: MandateRow, s: ResolvedScope): boolean {

@@ -83,7 +83,12 @@ function rawCounts(ix: ScopeIndex, masks: Masks, m: number, sameLevelSameHome: n
   const sec = masks.sector[SECTORS.indexOf(holder.sector as (typeof SECTORS)[number])]!;
   const has = masks.hasLevel;
   const c = ix.candidates;
-  let total = 0, sameClass = 0, sameLevel = 0, hasLevel = 0, sameLevelHome = 0, sameSector = 0;
+  let total = 0,
+    sameClass = 0,
+    sameLevel = 0,
+    hasLevel = 0,
+    sameLevelHome = 0,
+    sameSector = 0;
   for (const w of ix.touched) {
     const word = c[w]!;
     total += popcount32(word);
@@ -114,9 +119,11 @@ function groupPositions(ix: ScopeIndex): Groups {
   ix.list.forEach((m, position) => {
     const row = ix.p.mandates[m]!;
     const holder = ix.p.actors[row.holder]!;
-    const add = <K>(map: Map<K, number[]>, key: K) => (map.get(key) ?? map.set(key, []).get(key)!).push(position);
+    const add = <K>(map: Map<K, number[]>, key: K) =>
+      (map.get(key) ?? map.set(key, []).get(key)!).push(position);
     add(groups.byRoot, holder.root);
-    if (holder.level >= 0 && holder.home >= 0) add(groups.byLevelHome, `${holder.level}:${holder.home}`);
+    if (holder.level >= 0 && holder.home >= 0)
+      add(groups.byLevelHome, `${holder.level}:${holder.home}`);
     if (row.from !== '' || row.to !== '') groups.dated.push(position);
   });
   return groups;
@@ -140,7 +147,8 @@ function countMandate(ix: ScopeIndex, masks: Masks, groups: Groups, m: number): 
   if (ix.anyTime && (row.from !== '' || row.to !== '')) {
     for (const q of groups.dated) {
       const other = ix.mandateAt(q);
-      if (p.mandates[other]!.holder !== row.holder && hasBit(c, q) && !ix.validPair(m, other)) subtract(other);
+      if (p.mandates[other]!.holder !== row.holder && hasBit(c, q) && !ix.validPair(m, other))
+        subtract(other);
     }
   }
   const transversal = count(groups.byRoot.get(holder.root), (other) => ix.validPair(m, other));
@@ -178,13 +186,24 @@ export function summariseOverlaps(ix: ScopeIndex, top: number): OverlapSummary {
   return {
     mandatesInScope: ix.list.length,
     total,
-    byKind: { transversal: half(5), intergovernmental: half(2), cross_boundary: half(3), cross_sector: half(4) },
+    byKind: {
+      transversal: half(5),
+      intergovernmental: half(2),
+      cross_boundary: half(3),
+      cross_sector: half(4),
+    },
     byNature: { duplication, concurrent: total - complementary - duplication, complementary },
     topPairs: pairs.map(({ a, b, count }) => describePair(ix, a, b, count, connected(a, b))),
   };
 }
 
-function describePair(ix: ScopeIndex, a: number, b: number, count: number, isConnected: boolean): ActorPairSummary {
+function describePair(
+  ix: ScopeIndex,
+  a: number,
+  b: number,
+  count: number,
+  isConnected: boolean,
+): ActorPairSummary {
   const p = ix.p;
   const kinds = new Map<OverlapKind, number>();
   const natures = new Map<OverlapNature, number>();
@@ -202,8 +221,14 @@ function describePair(ix: ScopeIndex, a: number, b: number, count: number, isCon
   return {
     actorIds: ids,
     count,
-    kinds: OVERLAP_KINDS.filter((k) => kinds.has(k)).map((kind) => ({ kind, count: kinds.get(kind)! })),
-    natures: OVERLAP_NATURES.filter((n) => natures.has(n)).map((nature) => ({ nature, count: natures.get(nature)! })),
+    kinds: OVERLAP_KINDS.filter((k) => kinds.has(k)).map((kind) => ({
+      kind,
+      count: kinds.get(kind)!,
+    })),
+    natures: OVERLAP_NATURES.filter((n) => natures.has(n)).map((nature) => ({
+      nature,
+      count: natures.get(nature)!,
+    })),
     connected: isConnected,
     because: actorPairReasons(p, a, b, count, isConnected),
   };

@@ -16,12 +16,15 @@ export interface PairCount {
 const better = (x: PairCount, y: PairCount, p: Projection) =>
   x.count !== y.count
     ? x.count > y.count
-    : `${p.actors[x.a]!.id}\u0000${p.actors[x.b]!.id}` < `${p.actors[y.a]!.id}\u0000${p.actors[y.b]!.id}`;
+    : `${p.actors[x.a]!.id}\u0000${p.actors[x.b]!.id}` <
+      `${p.actors[y.a]!.id}\u0000${p.actors[y.b]!.id}`;
 
 export function topActorPairs(ix: ScopeIndex, actorTotals: Float64Array, top: number): PairCount[] {
   const p = ix.p;
   if (top <= 0) return [];
-  const order = [...actorTotals.keys()].filter((a) => actorTotals[a]! > 0).sort((x, y) => actorTotals[y]! - actorTotals[x]!);
+  const order = [...actorTotals.keys()]
+    .filter((a) => actorTotals[a]! > 0)
+    .sort((x, y) => actorTotals[y]! - actorTotals[x]!);
   const best: PairCount[] = [];
   const seen = new Set<string>();
   const hist = new Float64Array(p.actors.length);
@@ -54,7 +57,13 @@ export function topActorPairs(ix: ScopeIndex, actorTotals: Float64Array, top: nu
   return best;
 }
 
-export function actorPairReasons(p: Projection, a: number, b: number, count: number, connected: boolean): string[] {
+export function actorPairReasons(
+  p: Projection,
+  a: number,
+  b: number,
+  count: number,
+  connected: boolean,
+): string[] {
   const [na, nb] = [p.actors[a]!.entity.name, p.actors[b]!.entity.name];
   const links = connectionsBetween(p, a, b);
   return [

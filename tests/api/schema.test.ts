@@ -41,7 +41,8 @@ describe('SDL and model agree', () => {
       expect(String(queries[single]?.type)).toBe(typeName);
       expect(String(queries[plural]?.type)).toBe(`${typeName}Connection!`);
       expect(queries[plural]?.args.map((a) => a.name)).toEqual(['filter', 'first', 'after']);
-      for (const verb of ['create', 'update', 'delete']) expect(mutations[`${verb}${typeName}`]).toBeDefined();
+      for (const verb of ['create', 'update', 'delete'])
+        expect(mutations[`${verb}${typeName}`]).toBeDefined();
     }
   });
 });

@@ -1,6 +1,12 @@
 /** Graph states built straight from model input, for analysis tests. */
 import fc from 'fast-check';
-import { COLLECTION_OF, ENTITY_TYPES, emptyLists, parseEntity, stateFromSnapshot } from '../../graph/model/index.js';
+import {
+  COLLECTION_OF,
+  ENTITY_TYPES,
+  emptyLists,
+  parseEntity,
+  stateFromSnapshot,
+} from '../../graph/model/index.js';
 import type { GraphState } from '../../graph/model/index.js';
 
 export type Doc = Partial<Record<string, object[]>>;
@@ -37,8 +43,14 @@ export const smallGraph = fc
       fc.record({
         holder: fc.nat(5),
         fn: pick(['policy', 'regulate', 'monitor', 'operate'] as const),
-        issues: fc.uniqueArray(pick(['water', 'quality', 'effluent', 'quantity', 'roads']), { minLength: 1, maxLength: 2 }),
-        places: fc.uniqueArray(pick(['country', 'a', 'b', 'a1', 'a2', 'b1', 'river']), { minLength: 1, maxLength: 2 }),
+        issues: fc.uniqueArray(pick(['water', 'quality', 'effluent', 'quantity', 'roads']), {
+          minLength: 1,
+          maxLength: 2,
+        }),
+        places: fc.uniqueArray(pick(['country', 'a', 'b', 'a1', 'a2', 'b1', 'river']), {
+          minLength: 1,
+          maxLength: 2,
+        }),
         from: fc.option(pick(['2000-01-01', '2010-01-01', '2020-01-01']), { nil: undefined }),
         to: fc.option(pick(['2005-12-31', '2015-12-31', '2030-12-31']), { nil: undefined }),
       }),

@@ -1,5 +1,6 @@
 import type { IResolvers } from 'mercurius';
 import { actorResolvers } from './actors.js';
+import { analysisResolvers } from './analysis.js';
 import { commonResolvers } from './common.js';
 import { issueResolvers } from './issues.js';
 import { mandateResolvers } from './mandates.js';
@@ -15,6 +16,7 @@ export function allResolvers(): IResolvers {
     ...actorResolvers,
     ...mandateResolvers,
     ...partnershipResolvers,
+    analysisResolvers,
   ];
   const merged: Record<string, Record<string, unknown>> = {};
   for (const part of parts) {

@@ -1,0 +1,116 @@
+/**
+ * The actor network: ties and shared partnership membership between actors,
+ * as edges for display and as a compressed adjacency (CSR) for metrics.
+ * Conflict ties are shown but do not connect. Main function: actorNetwork.
+ */
+import type { Projection } from './projection.js';
+
+export interface NetworkEdge {
+  a: number;
+  b: number;
+  /** Tie kinds and partnership ids that join the two actors. */
+  tieKinds: string[];
+  partnershipIds: string[];
+  /** False when the only link is a conflict tie. */
+  connects: boolean;
+}
+
+export interface Csr {
+  n: number;
+  offsets: Int32Array;
+  targets: Int32Array;
+}
+
+export interface ActorNetwork {
+  /** Actor indices of the nodes, ascending; node k is actor nodes[k]. */
+  nodes: number[];
+  edges: NetworkEdge[];
+  /** Over node positions, connecting edges only, both directions. */
+  csr: Csr;
+}
+
+export function actorNetwork(p: Projection, only?: ReadonlySet<number>): ActorNetwork {
+  const include = (a: number) => !only || only.has(a);
+  const nodes = [...p.actors.keys()].filter(include);
+  const position = new Map(nodes.map((a, k) => [a, k]));
+  const edges = new Map<string, NetworkEdge>();
+  const edge = (x: number, y: number): NetworkEdge => {
+    const [a, b] = x < y ? [x, y] : [y, x];
+    const key = `${a}:${b}`;
+    let e = edges.get(key);
+    if (!e) edges.set(key, (e = { a, b, tieKinds: [], partnershipIds: [], connects: false }));
+    return e;
+  };
+  for (const tie of p.state.entities.tie.values()) {
+    const a = p.actorIndex.get(tie.fromId)!;
+    const b = p.actorIndex.get(tie.toId)!;
+    if (!include(a) || !include(b)) continue;
+    const e = edge(a, b);
+    if (!e.tieKinds.includes(tie.kind)) e.tieKinds.push(tie.kind);
+    if (tie.kind !== 'conflicts') e.connects = true;
+  }
+  for (const partnership of p.state.entities.partnership.values()) {
+    const members = [
+      ...new Set(partnership.members.map((m) => p.actorIndex.get(m.actorId)!)),
+    ].filter(include);
+    for (let i = 0; i < members.length; i += 1) {
+      for (let j = i + 1; j < members.length; j += 1) {
+        const e = edge(members[i]!, members[j]!);
+        e.partnershipIds.push(partnership.id);
+        e.connects = true;
+      }
+    }
+  }
+  const list = [...edges.values()].sort((x, y) => x.a - y.a || x.b - y.b);
+  return {
+    nodes,
+    edges: list,
+    csr: toCsr(
+      nodes.length,
+      list.filter((e) => e.connects).map((e) => [position.get(e.a)!, position.get(e.b)!]),
+    ),
+  };
+}
+
+export function toCsr(n: number, pairs: readonly (readonly [number, number])[]): Csr {
+  const degree = new Int32Array(n);
+  for (const [a, b] of pairs) {
+    degree[a]! += 1;
+    degree[b]! += 1;
+  }
+  const offsets = new Int32Array(n + 1);
+  for (let i = 0; i < n; i += 1) offsets[i + 1] = offsets[i]! + degree[i]!;
+  const fill = offsets.slice(0, n);
+  const targets = new Int32Array(offsets[n]!);
+  for (const [a, b] of pairs) {
+    targets[fill[a]!++] = b;
+    targets[fill[b]!++] = a;
+  }
+  return { n, offsets, targets };
+}
+
+/** Connected components over connecting edges: a label per node, numbered from 0 by smallest node. */
+export function components(csr: Csr): Int32Array {
+  const label = new Int32Array(csr.n).fill(-1);
+  const queue = new Int32Array(csr.n);
+  let next = 0;
+  for (let s = 0; s < csr.n; s += 1) {
+    if (label[s] !== -1) continue;
+    let head = 0;
+    let tail = 0;
+    queue[tail++] = s;
+    label[s] = next;
+    while (head < tail) {
+      const v = queue[head++]!;
+      for (let k = csr.offsets[v]!; k < csr.offsets[v + 1]!; k += 1) {
+        const w = csr.targets[k]!;
+        if (label[w] === -1) {
+          label[w] = next;
+          queue[tail++] = w;
+        }
+      }
+    }
+    next += 1;
+  }
+  return label;
+}

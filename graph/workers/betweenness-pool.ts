@@ -1,0 +1,66 @@
+/**
+ * Betweenness off the request thread: the sources are split across worker
+ * threads (one per core) and the partial sums added. Past `exactLimit` nodes a
+ * stated approximation samples `sample` sources and scales the result.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { betweennessSources, brandesPartial } from '../analysis/betweenness.js';
+import type { Csr } from '../analysis/network.js';
+
+export interface BetweennessResult {
+  values: Float64Array;
+  exact: boolean;
+  sources: number;
+}
+
+export interface BetweennessOptions {
+  exactLimit?: number;
+  sample?: number;
+  /** Below this many nodes the work is too small to be worth a thread. */
+  inlineBelow?: number;
+}
+
+function runWorker(csr: Csr, sources: Int32Array): Promise<Float64Array> {
+  const here = import.meta.url;
+  const fromSource = here.endsWith('.ts');
+  const url = new URL(fromSource ? './betweenness-worker.ts' : './betweenness-worker.js', here);
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(url, {
+      workerData: { n: csr.n, offsets: csr.offsets, targets: csr.targets, sources },
+      execArgv: fromSource ? ['--import', 'tsx'] : [],
+    });
+    worker.once('message', (result: Float64Array) => resolve(result));
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`betweenness worker exited with ${code}`));
+    });
+  });
+}
+
+export async function computeBetweenness(
+  csr: Csr,
+  options: BetweennessOptions = {},
+): Promise<BetweennessResult> {
+  const { sources, scale } = betweennessSources(
+    csr.n,
+    options.exactLimit ?? 50_000,
+    options.sample ?? 2_000,
+  );
+  const exact = sources.length === csr.n;
+  let values: Float64Array;
+  if (csr.n < (options.inlineBelow ?? 3_000)) {
+    values = brandesPartial(csr, sources);
+  } else {
+    const threads = Math.max(1, Math.min(availableParallelism(), 8));
+    const slices = Array.from({ length: threads }, (_, t) =>
+      sources.filter((_, i) => i % threads === t),
+    );
+    const parts = await Promise.all(
+      slices.filter((s) => s.length > 0).map((s) => runWorker(csr, s)),
+    );
+    values = new Float64Array(csr.n);
+    for (const part of parts) for (let i = 0; i < values.length; i += 1) values[i]! += part[i]!;
+  }
+  return { values: values.map((x) => x * scale), exact, sources: sources.length };
+}
