@@ -1,10 +1,11 @@
 /** Communities of the actor network by Louvain (graphology), seeded so answers repeat. */
 import graphology from 'graphology';
+import type * as Graphology from 'graphology';
 import louvainModule from 'graphology-communities-louvain';
 import type { Csr } from './network.js';
 
 // Both packages are CommonJS whose types declare an ES default export; at run time the default is module.exports.
-const { UndirectedGraph } = graphology as unknown as typeof import('graphology');
+const { UndirectedGraph } = graphology as unknown as typeof Graphology;
 const louvain = louvainModule as unknown as (typeof louvainModule)['default'];
 
 /** A deterministic generator for Louvain's random choices (mulberry32). */

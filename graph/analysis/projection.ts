@@ -14,7 +14,7 @@ import type {
   Mandate,
   Stored,
 } from '../model/index.js';
-import { hasBit, newBitset, orInto, setBit } from './bitset.js';
+import { newBitset, orInto, setBit } from './bitset.js';
 import type { Bitset } from './bitset.js';
 
 export interface Tree {

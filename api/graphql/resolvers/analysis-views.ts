@@ -1,6 +1,6 @@
 /** Analysis results -> the GraphQL shapes: ids become the entities they name. */
 import { GraphError } from '../../../graph/index.js';
-import type { Gap, Overlap, Projection } from '../../../graph/index.js';
+import type { AnalysisService, Gap, Overlap, Projection } from '../../../graph/index.js';
 
 export function encodeJsonCursor(value: unknown, kind: string): string {
   return Buffer.from(JSON.stringify({ [kind]: value }), 'utf8').toString('base64url');
@@ -67,7 +67,7 @@ export function toGapView(p: Projection, g: Gap) {
   };
 }
 
-type TeamResult = Awaited<ReturnType<import('../../../graph/index.js').AnalysisService['team']>>;
+type TeamResult = Awaited<ReturnType<AnalysisService['team']>>;
 
 export function toTeamView(p: Projection, t: TeamResult) {
   const e = entities(p);
@@ -92,9 +92,7 @@ export function toTeamView(p: Projection, t: TeamResult) {
   };
 }
 
-type NetworkResult = Awaited<
-  ReturnType<import('../../../graph/index.js').AnalysisService['network']>
->;
+type NetworkResult = Awaited<ReturnType<AnalysisService['network']>>;
 
 export function toNetworkView(r: NetworkResult) {
   const p = r.projection;
