@@ -1,7 +1,16 @@
 /** Which actors are already connected: a shared partnership, or a tie that is not a conflict. */
 import type { Projection } from './projection.js';
 
+const cache = new WeakMap<Projection, (a: number, b: number) => boolean>();
+
+/** Whether two actors are connected; built once per projection. */
 export function connectedActors(p: Projection): (a: number, b: number) => boolean {
+  let test = cache.get(p);
+  if (!test) cache.set(p, (test = buildConnected(p)));
+  return test;
+}
+
+function buildConnected(p: Projection): (a: number, b: number) => boolean {
   const partnershipsOf = new Map<number, Set<string>>();
   for (const partnership of p.state.entities.partnership.values()) {
     for (const member of partnership.members) {

@@ -11,7 +11,7 @@ import { OVERLAP_KINDS, OVERLAP_NATURES, overlapKinds, overlapNature } from './o
 import type { OverlapKind, OverlapNature } from './overlap-rules.js';
 import type { Projection } from './projection.js';
 import type { ScopeIndex } from './scope-index.js';
-import { actorPairReasons, topActorPairs } from './top-pairs.js';
+import { TopPairs, actorPairReasons } from './top-pairs.js';
 
 export interface ActorPairSummary {
   actorIds: [string, string];
@@ -36,6 +36,8 @@ interface Masks {
   hasLevel: Bitset;
   levelHome: Bitset[];
   sector: Bitset[];
+  /** All zero: the level-and-home mask of a holder without a level. */
+  none: Bitset;
 }
 
 function buildMasks(ix: ScopeIndex): Masks {
@@ -47,6 +49,7 @@ function buildMasks(ix: ScopeIndex): Masks {
     hasLevel: newBitset(n),
     levelHome: Array.from({ length: p.levels.ids.length }, () => newBitset(n)),
     sector: SECTORS.map(() => newBitset(n)),
+    none: newBitset(n),
   };
   ix.list.forEach((m, position) => {
     const row = p.mandates[m]!;
@@ -62,7 +65,7 @@ function buildMasks(ix: ScopeIndex): Masks {
   return masks;
 }
 
-/** [total, complementary, intergovernmental, cross_boundary, cross_sector] of one pair. */
+/** [total, complementary, intergovernmental, cross_boundary, cross_sector, transversal] of one pair. */
 function pairVector(p: Projection, m: number, other: number): number[] {
   const kinds = overlapKinds(p, m, other);
   return [
@@ -71,99 +74,198 @@ function pairVector(p: Projection, m: number, other: number): number[] {
     kinds.includes('intergovernmental') ? 1 : 0,
     kinds.includes('cross_boundary') ? 1 : 0,
     kinds.includes('cross_sector') ? 1 : 0,
+    kinds.includes('transversal') ? 1 : 0,
   ];
 }
 
 /** The five counters of one mandate over its candidates, before pair rules. */
-function rawCounts(ix: ScopeIndex, masks: Masks, m: number, sameLevelSameHome: number): number[] {
+function rawCounts(
+  ix: ScopeIndex,
+  masks: Masks,
+  m: number,
+  sameLevelSameHome: number,
+  sameRoot: number,
+  out: Float64Array,
+): void {
   const holder = ix.p.actors[ix.p.mandates[m]!.holder]!;
   const cls = masks.cls[ix.p.mandates[m]!.fclass]!;
   const lvl = masks.level[holder.level + 1]!;
-  const lh = holder.level >= 0 ? masks.levelHome[holder.level]! : undefined;
+  const lh = holder.level >= 0 ? masks.levelHome[holder.level]! : masks.none;
   const sec = masks.sector[SECTORS.indexOf(holder.sector as (typeof SECTORS)[number])]!;
   const has = masks.hasLevel;
   const c = ix.candidates;
-  let total = 0,
-    sameClass = 0,
-    sameLevel = 0,
-    hasLevel = 0,
-    sameLevelHome = 0,
-    sameSector = 0;
-  for (const w of ix.touched) {
+  const touched = ix.touched;
+  const n = ix.touchedCount;
+  let total = 0;
+  let sameClass = 0;
+  let sameLevel = 0;
+  let hasLevel = 0;
+  let sameLevelHome = 0;
+  let sameSector = 0;
+  for (let k = 0; k < n; k += 1) {
+    const w = touched[k]!;
     const word = c[w]!;
     total += popcount32(word);
     sameClass += popcount32(word & cls[w]!);
     sameLevel += popcount32(word & lvl[w]!);
     hasLevel += popcount32(word & has[w]!);
-    if (lh) sameLevelHome += popcount32(word & lh[w]!);
+    sameLevelHome += popcount32(word & lh[w]!);
     sameSector += popcount32(word & sec[w]!);
   }
   const withLevel = holder.level >= 0;
-  return [
-    total,
-    total - sameClass,
-    withLevel ? hasLevel - sameLevel : 0,
-    withLevel && holder.home >= 0 ? sameLevelHome - sameLevelSameHome : 0,
-    total - sameSector,
-  ];
+  out[0] = total;
+  out[1] = total - sameClass;
+  out[2] = withLevel ? hasLevel - sameLevel : 0;
+  out[3] = withLevel && holder.home >= 0 ? sameLevelHome - sameLevelSameHome : 0;
+  out[4] = total - sameSector;
+  out[5] = sameRoot;
 }
 
+/** How many candidates of the loaded mandate are in a group of positions: by mask when big, one by one when small. */
+function candidatesIn(ix: ScopeIndex, group: PositionGroup | undefined): number {
+  if (!group) return 0;
+  const c = ix.candidates;
+  let count = 0;
+  if (group.mask) {
+    const mask = group.mask;
+    for (let k = 0; k < ix.touchedCount; k += 1) {
+      const w = ix.touched[k]!;
+      count += popcount32(c[w]! & mask[w]!);
+    }
+    return count;
+  }
+  for (const q of group.positions) if (hasBit(c, q)) count += 1;
+  return count;
+}
+
+interface PositionGroup {
+  positions: number[];
+  mask?: Bitset;
+}
+
+/** Groups with at least this many positions get a mask; smaller ones are counted one by one. */
+const GROUP_MASK_MIN = 256;
+
 interface Groups {
-  byRoot: Map<number, number[]>;
-  byLevelHome: Map<string, number[]>;
+  byRoot: Map<number, PositionGroup>;
+  byLevelHome: Map<string, PositionGroup>;
+  /** The level-and-home group of the mandate at each position, if its holder has both. */
+  levelHomeAt: (PositionGroup | undefined)[];
+  /** place:class:level -> positions of mandates naming the place. */
+  byPlaceClassLevel: Map<string, number[]>;
+  /** Per position, per distinct named place in order: same-class, same-level mandates naming it. */
+  duplicateCandidatesAt: number[][][];
   dated: number[];
 }
 
 function groupPositions(ix: ScopeIndex): Groups {
-  const groups: Groups = { byRoot: new Map(), byLevelHome: new Map(), dated: [] };
+  const groups: Groups = {
+    byRoot: new Map(),
+    byLevelHome: new Map(),
+    levelHomeAt: [],
+    byPlaceClassLevel: new Map(),
+    duplicateCandidatesAt: [],
+    dated: [],
+  };
+  const add = <K>(map: Map<K, PositionGroup>, key: K, position: number) => {
+    const group = map.get(key);
+    if (group) group.positions.push(position);
+    else map.set(key, { positions: [position] });
+  };
   ix.list.forEach((m, position) => {
     const row = ix.p.mandates[m]!;
     const holder = ix.p.actors[row.holder]!;
-    const add = <K>(map: Map<K, number[]>, key: K) =>
-      (map.get(key) ?? map.set(key, []).get(key)!).push(position);
-    add(groups.byRoot, holder.root);
+    add(groups.byRoot, holder.root, position);
     if (holder.level >= 0 && holder.home >= 0)
-      add(groups.byLevelHome, `${holder.level}:${holder.home}`);
+      add(groups.byLevelHome, `${holder.level}:${holder.home}`, position);
+    for (const place of new Set(row.places)) {
+      const key = `${place}:${row.fclass}:${holder.level}`;
+      const list = groups.byPlaceClassLevel.get(key);
+      if (list) list.push(position);
+      else groups.byPlaceClassLevel.set(key, [position]);
+    }
     if (row.from !== '' || row.to !== '') groups.dated.push(position);
   });
+  ix.list.forEach((m, position) => {
+    const row = ix.p.mandates[m]!;
+    const holder = ix.p.actors[row.holder]!;
+    groups.levelHomeAt[position] = groups.byLevelHome.get(`${holder.level}:${holder.home}`);
+    groups.duplicateCandidatesAt[position] = row.places.map((place, k) =>
+      row.places.indexOf(place) === k
+        ? groups.byPlaceClassLevel.get(`${place}:${row.fclass}:${holder.level}`)!
+        : [],
+    );
+  });
+  for (const map of [groups.byRoot, groups.byLevelHome] as Map<unknown, PositionGroup>[]) {
+    for (const group of map.values()) {
+      if (group.positions.length < GROUP_MASK_MIN) continue;
+      group.mask = newBitset(ix.list.length);
+      for (const q of group.positions) setBit(group.mask, q);
+    }
+  }
   return groups;
 }
 
-/** Counts over one mandate's valid partners: the five counters, transversal and duplication. */
-function countMandate(ix: ScopeIndex, masks: Masks, groups: Groups, m: number): number[] {
+/**
+ * Counts over one mandate's valid partners into `v`: the six pair counters
+ * and duplication (index 6). Candidates must be loaded.
+ */
+function countMandate(
+  ix: ScopeIndex,
+  masks: Masks,
+  groups: Groups,
+  m: number,
+  v: Float64Array,
+): void {
   const p = ix.p;
   const row = p.mandates[m]!;
   const holder = p.actors[row.holder]!;
-  ix.loadCandidates(m);
   const c = ix.candidates;
-  const count = (positions: readonly number[] | undefined, ok: (other: number) => boolean) =>
-    (positions ?? []).reduce((n, q) => (hasBit(c, q) && ok(ix.mandateAt(q)) ? n + 1 : n), 0);
-  const slsh = count(groups.byLevelHome.get(`${holder.level}:${holder.home}`), () => true);
-  const v = rawCounts(ix, masks, m, slsh);
-  const subtract = (other: number) => pairVector(p, m, other).forEach((x, k) => (v[k]! -= x));
+  const position = ix.pos[m]!;
+  const slsh = candidatesIn(ix, groups.levelHomeAt[position]);
+  rawCounts(ix, masks, m, slsh, candidatesIn(ix, groups.byRoot.get(holder.root)), v);
+  // same holder (itself included): no pair; such a pair would count once, as transversal, and as complementary when classes differ
   for (const other of p.mandatesOf[row.holder]!) {
-    if (ix.pos[other]! >= 0 && hasBit(c, ix.pos[other]!)) subtract(other);
+    const q = ix.pos[other]!;
+    if (q < 0 || !hasBit(c, q)) continue;
+    v[0]! -= 1;
+    if (p.mandates[other]!.fclass !== row.fclass) v[1]! -= 1;
+    v[5]! -= 1;
   }
-  if (ix.anyTime && (row.from !== '' || row.to !== '')) {
+  if (ix.anyTime && ix.datedAt[position] === 1) {
     for (const q of groups.dated) {
+      if (ix.holderAt[q] === row.holder || !hasBit(c, q)) continue;
       const other = ix.mandateAt(q);
-      if (p.mandates[other]!.holder !== row.holder && hasBit(c, q) && !ix.validPair(m, other))
-        subtract(other);
+      if (ix.validPair(m, other)) continue;
+      const x = pairVector(p, m, other);
+      for (let k = 0; k < 6; k += 1) v[k]! -= x[k]!;
     }
   }
-  const transversal = count(groups.byRoot.get(holder.root), (other) => ix.validPair(m, other));
+  v[6] = duplicationsOf(ix, groups, m);
+}
+
+/** Valid partners of the loaded mandate that duplicate it, each counted at its first common named place. */
+function duplicationsOf(ix: ScopeIndex, groups: Groups, m: number): number {
+  const p = ix.p;
+  const row = p.mandates[m]!;
+  const c = ix.candidates;
+  const lists = groups.duplicateCandidatesAt[ix.pos[m]!]!;
   let duplication = 0;
-  row.places.forEach((q, k) => {
-    if (row.places.indexOf(q) !== k) return;
-    for (const position of ix.namedAt(q)) {
+  for (let k = 0; k < lists.length; k += 1) {
+    const list = lists[k]!;
+    for (let i = 0; i < list.length; i += 1) {
+      const position = list[i]!;
+      if (!hasBit(c, position) || ix.holderAt[position] === row.holder) continue;
       const other = ix.mandateAt(position);
-      const o = p.mandates[other]!;
-      if (o.fclass !== row.fclass || p.actors[o.holder]!.level !== holder.level) continue;
-      if (row.places.slice(0, k).some((earlier) => o.places.includes(earlier))) continue;
-      if (hasBit(c, position) && ix.validPair(m, other)) duplication += 1;
+      if (
+        k > 0 &&
+        row.places.slice(0, k).some((earlier) => p.mandates[other]!.places.includes(earlier))
+      )
+        continue;
+      if (!ix.anyTime || ix.validPair(m, other)) duplication += 1;
     }
-  });
-  return [...v, transversal, duplication];
+  }
+  return duplication;
 }
 
 export function summariseOverlaps(ix: ScopeIndex, top: number): OverlapSummary {
@@ -171,17 +273,22 @@ export function summariseOverlaps(ix: ScopeIndex, top: number): OverlapSummary {
   const masks = buildMasks(ix);
   const groups = groupPositions(ix);
   const sums = new Float64Array(7);
-  const actorTotals = new Float64Array(p.actors.length);
-  for (const m of ix.list) {
-    const v = countMandate(ix, masks, groups, m);
-    v.forEach((x, k) => (sums[k]! += x));
-    actorTotals[p.mandates[m]!.holder]! += v[0]!;
+  const pairs = new TopPairs(p, top);
+  const v = new Float64Array(7);
+  for (let a = 0; a < p.actors.length; a += 1) {
+    for (const m of p.mandatesOf[a]!) {
+      if (ix.pos[m]! < 0) continue;
+      ix.loadCandidates(m);
+      countMandate(ix, masks, groups, m, v);
+      for (let k = 0; k < 7; k += 1) sums[k]! += v[k]!;
+      if (top > 0) pairs.addPartnersOf(ix, m);
+    }
+    pairs.flush(a);
   }
   const half = (k: number) => Math.round(sums[k]! / 2);
   const total = half(0);
   const complementary = half(1);
   const duplication = half(6);
-  const pairs = topActorPairs(ix, actorTotals, top);
   const connected = connectedActors(p);
   return {
     mandatesInScope: ix.list.length,
@@ -193,7 +300,7 @@ export function summariseOverlaps(ix: ScopeIndex, top: number): OverlapSummary {
       cross_sector: half(4),
     },
     byNature: { duplication, concurrent: total - complementary - duplication, complementary },
-    topPairs: pairs.map(({ a, b, count }) => describePair(ix, a, b, count, connected(a, b))),
+    topPairs: pairs.best().map(({ a, b, count }) => describePair(ix, a, b, count, connected(a, b))),
   };
 }
 
@@ -209,9 +316,10 @@ function describePair(
   const natures = new Map<OverlapNature, number>();
   for (const m of p.mandatesOf[a]!) {
     if (ix.pos[m]! < 0) continue;
-    const partners = new Set(ix.partnersOf(m));
+    ix.loadCandidates(m);
     for (const other of p.mandatesOf[b]!) {
-      if (!partners.has(other)) continue;
+      const q = ix.pos[other]!;
+      if (q < 0 || !hasBit(ix.candidates, q) || !ix.validPair(m, other)) continue;
       for (const k of overlapKinds(p, m, other)) kinds.set(k, (kinds.get(k) ?? 0) + 1);
       const n = overlapNature(p, m, other);
       natures.set(n, (natures.get(n) ?? 0) + 1);

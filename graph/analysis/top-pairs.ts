@@ -1,7 +1,7 @@
 /**
- * The actor pairs with the most overlapping mandates. Actors are visited by
- * their total overlap count, highest first; once that total cannot beat the
- * current top list, no later actor can, and the search stops.
+ * The actor pairs with the most overlapping mandates, counted in the same
+ * pass as the summary: each actor's partners are tallied by holder, and a pair
+ * is kept from the side of its lower-indexed actor, so every pair is seen once.
  */
 import { connectionsBetween } from './connections.js';
 import type { Projection } from './projection.js';
@@ -13,48 +13,64 @@ export interface PairCount {
   count: number;
 }
 
-const better = (x: PairCount, y: PairCount, p: Projection) =>
-  x.count !== y.count
-    ? x.count > y.count
-    : `${p.actors[x.a]!.id}\u0000${p.actors[x.b]!.id}` <
-      `${p.actors[y.a]!.id}\u0000${p.actors[y.b]!.id}`;
+export class TopPairs {
+  private readonly hist: Int32Array;
+  private readonly touched: number[] = [];
+  private readonly kept: PairCount[] = [];
 
-export function topActorPairs(ix: ScopeIndex, actorTotals: Float64Array, top: number): PairCount[] {
-  const p = ix.p;
-  if (top <= 0) return [];
-  const order = [...actorTotals.keys()]
-    .filter((a) => actorTotals[a]! > 0)
-    .sort((x, y) => actorTotals[y]! - actorTotals[x]!);
-  const best: PairCount[] = [];
-  const seen = new Set<string>();
-  const hist = new Float64Array(p.actors.length);
-  for (const a of order) {
-    const floor = best.length >= top ? best[best.length - 1]!.count : 0;
-    if (best.length >= top && actorTotals[a]! < floor) break;
-    const touched: number[] = [];
-    for (const m of p.mandatesOf[a]!) {
-      if (ix.pos[m]! < 0) continue;
-      for (const other of ix.partnersOf(m)) {
-        const b = p.mandates[other]!.holder;
-        if (hist[b] === 0) touched.push(b);
+  constructor(
+    private readonly p: Projection,
+    private readonly top: number,
+  ) {
+    this.hist = new Int32Array(top > 0 ? p.actors.length : 0);
+  }
+
+  /** Tallies the valid partners of `m` (its candidates must be loaded) by their holder. */
+  addPartnersOf(ix: ScopeIndex, m: number): void {
+    const holder = this.p.mandates[m]!.holder;
+    const checkDates = ix.anyTime && ix.datedAt[ix.pos[m]!] === 1;
+    const { candidates, touched, holderAt, datedAt, list } = ix;
+    const hist = this.hist;
+    for (let k = 0; k < ix.touchedCount; k += 1) {
+      const w = touched[k]!;
+      let word = candidates[w]!;
+      while (word !== 0) {
+        const low = word & -word;
+        const q = (w << 5) + (31 - Math.clz32(low));
+        word ^= low;
+        const b = holderAt[q]!;
+        if (b <= holder) continue;
+        if (checkDates && datedAt[q] === 1 && !ix.validPair(m, list[q]!)) continue;
+        if (hist[b] === 0) this.touched.push(b);
         hist[b]! += 1;
       }
     }
-    for (const b of touched) {
-      const count = hist[b]!;
-      hist[b] = 0;
-      const pair = { a: Math.min(a, b), b: Math.max(a, b), count };
-      const key = `${pair.a}:${pair.b}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      if (best.length < top || better(pair, best[best.length - 1]!, p)) {
-        best.push(pair);
-        best.sort((x, y) => (better(x, y, p) ? -1 : 1));
-        if (best.length > top) best.pop();
+  }
+
+  /** Closes actor `a`: its tallies are complete counts of pairs (a, b > a). */
+  flush(a: number): void {
+    for (const b of this.touched) {
+      const count = this.hist[b]!;
+      this.hist[b] = 0;
+      const pair = { a, b, count };
+      if (this.kept.length < this.top || this.better(pair, this.kept[this.kept.length - 1]!)) {
+        this.kept.push(pair);
+        this.kept.sort((x, y) => (this.better(x, y) ? -1 : 1));
+        if (this.kept.length > this.top) this.kept.pop();
       }
     }
+    this.touched.length = 0;
   }
-  return best;
+
+  best(): PairCount[] {
+    return [...this.kept];
+  }
+
+  private better(x: PairCount, y: PairCount): boolean {
+    if (x.count !== y.count) return x.count > y.count;
+    const ids = (z: PairCount) => `${this.p.actors[z.a]!.id}\u0000${this.p.actors[z.b]!.id}`;
+    return ids(x) < ids(y);
+  }
 }
 
 export function actorPairReasons(

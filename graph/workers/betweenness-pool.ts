@@ -25,11 +25,13 @@ function runWorker(csr: Csr, sources: Int32Array): Promise<Float64Array> {
   const here = import.meta.url;
   const fromSource = here.endsWith('.ts');
   const url = new URL(fromSource ? './betweenness-worker.ts' : './betweenness-worker.js', here);
+  const workerData = { n: csr.n, offsets: csr.offsets, targets: csr.targets, sources };
+  // From the TypeScript sources (tests, benchmarks) the worker registers tsx before loading itself.
+  const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(url.href)}); })`;
   return new Promise((resolve, reject) => {
-    const worker = new Worker(url, {
-      workerData: { n: csr.n, offsets: csr.offsets, targets: csr.targets, sources },
-      execArgv: fromSource ? ['--import', 'tsx'] : [],
-    });
+    const worker = fromSource
+      ? new Worker(bootstrap, { eval: true, workerData })
+      : new Worker(url, { workerData });
     worker.once('message', (result: Float64Array) => resolve(result));
     worker.once('error', reject);
     worker.once('exit', (code) => {
