@@ -29,9 +29,41 @@ export interface ActorNetwork {
   csr: Csr;
 }
 
+interface Links {
+  tiesOf: number[][];
+  partnershipsOf: number[][];
+  ties: { a: number; b: number; kind: string }[];
+  members: { id: string; actors: number[] }[];
+}
+
+const linkCache = new WeakMap<Projection, Links>();
+
+/** Ties and partnerships indexed by actor, built once per projection. */
+function linksOf(p: Projection): Links {
+  let links = linkCache.get(p);
+  if (links) return links;
+  const tiesOf: number[][] = p.actors.map(() => []);
+  const partnershipsOf: number[][] = p.actors.map(() => []);
+  const ties = [...p.state.entities.tie.values()].map((t, k) => {
+    const tie = { a: p.actorIndex.get(t.fromId)!, b: p.actorIndex.get(t.toId)!, kind: t.kind };
+    tiesOf[tie.a]!.push(k);
+    tiesOf[tie.b]!.push(k);
+    return tie;
+  });
+  const members = [...p.state.entities.partnership.values()].map((x, k) => {
+    const actors = [...new Set(x.members.map((m) => p.actorIndex.get(m.actorId)!))];
+    for (const a of actors) partnershipsOf[a]!.push(k);
+    return { id: x.id, actors };
+  });
+  links = { tiesOf, partnershipsOf, ties, members };
+  linkCache.set(p, links);
+  return links;
+}
+
 export function actorNetwork(p: Projection, only?: ReadonlySet<number>): ActorNetwork {
   const include = (a: number) => !only || only.has(a);
-  const nodes = [...p.actors.keys()].filter(include);
+  const links = linksOf(p);
+  const nodes = only ? [...only].sort((a, b) => a - b) : [...p.actors.keys()];
   const position = new Map(nodes.map((a, k) => [a, k]));
   const edges = new Map<string, NetworkEdge>();
   const edge = (x: number, y: number): NetworkEdge => {

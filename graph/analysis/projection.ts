@@ -127,6 +127,9 @@ export interface Projection {
   mandates: MandateRow[];
   mandateIndex: Map<string, number>;
   mandatesOf: number[][];
+  /** Mandates naming each place, and each issue. */
+  mandatesByPlace: number[][];
+  mandatesByIssue: number[][];
   issueEntities: Stored<IssueArea>[];
   placeEntities: Stored<Jurisdiction>[];
 }
@@ -212,9 +215,17 @@ export function buildProjection(state: GraphState): Projection {
       entity: m,
     };
   });
+  const mandatesByPlace: number[][] = places.ids.map(() => []);
+  const mandatesByIssue: number[][] = issues.ids.map(() => []);
+  mandates.forEach((m, i) => {
+    for (const j of new Set(m.places)) mandatesByPlace[j]!.push(i);
+    for (const x of new Set(m.issues)) mandatesByIssue[x]!.push(i);
+  });
   return {
     version: state.version,
     state,
+    mandatesByPlace,
+    mandatesByIssue,
     issues,
     places,
     intersects: buildIntersections(places, placeEntities),

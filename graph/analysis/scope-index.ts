@@ -52,14 +52,18 @@ export class ScopeIndex {
     const inScope = scopedMandates(p, scope);
     // Mandates named at one place are contiguous, and within a place sorted by issue, so a
     // mandate's candidates (a few issues at each enclosing place) fill few, dense words.
-    const placeKey = (m: number) => Math.min(...p.mandates[m]!.places.map((j) => p.places.tin[j]!));
-    const issueKey = (m: number) => Math.min(...p.mandates[m]!.issues.map((i) => p.issues.tin[i]!));
-    const keys = new Map(inScope.map((m) => [m, [placeKey(m), issueKey(m)] as const]));
-    this.list = inScope.sort((a, b) => {
-      const [pa, ia] = keys.get(a)!;
-      const [pb, ib] = keys.get(b)!;
-      return pa - pb || ia - ib || a - b;
+    const placeKey = new Int32Array(inScope.length);
+    const issueKey = new Int32Array(inScope.length);
+    inScope.forEach((m, k) => {
+      const row = p.mandates[m]!;
+      placeKey[k] = row.places.reduce((min, j) => Math.min(min, p.places.tin[j]!), Infinity);
+      issueKey[k] = row.issues.reduce((min, i) => Math.min(min, p.issues.tin[i]!), Infinity);
     });
+    const order = Array.from(inScope.keys()).sort(
+      (a, b) =>
+        placeKey[a]! - placeKey[b]! || issueKey[a]! - issueKey[b]! || inScope[a]! - inScope[b]!,
+    );
+    this.list = order.map((k) => inScope[k]!);
     this.pos = new Int32Array(p.mandates.length).fill(-1);
     this.list.forEach((m, i) => (this.pos[m] = i));
     this.words = Math.ceil(this.list.length / 32);

@@ -1,7 +1,7 @@
 /** Scopes: which mandates an analysis looks at (DESIGN.md, "Scope"). */
 import { GraphError } from '../errors.js';
-import { hasBit } from './bitset.js';
-import { isAncestorOrSelf } from './projection.js';
+import { forEachBit, hasBit } from './bitset.js';
+import { ancestorsOrSelf, isAncestorOrSelf, subtree } from './projection.js';
 import type { MandateRow, Projection } from './projection.js';
 
 export interface Scope {
@@ -62,11 +62,28 @@ export function inScope(p: Projection, m: MandateRow, s: ResolvedScope): boolean
   return true;
 }
 
-/** Indices of the in-scope mandates, in id order. */
+/** Indices of the in-scope mandates, in id order. Candidates come from the place or issue index. */
 export function scopedMandates(p: Projection, s: ResolvedScope): number[] {
+  let candidates: Iterable<number>;
+  if (s.place >= 0) {
+    const found = new Set<number>();
+    forEachBit(p.intersects[s.place]!, (q) => {
+      for (const m of p.mandatesByPlace[q]!) found.add(m);
+    });
+    candidates = found;
+  } else if (s.issue >= 0) {
+    const found = new Set<number>();
+    for (const i of new Set([
+      ...ancestorsOrSelf(p.issues, s.issue),
+      ...subtree(p.issues, s.issue),
+    ])) {
+      for (const m of p.mandatesByIssue[i]!) found.add(m);
+    }
+    candidates = found;
+  } else {
+    candidates = p.mandates.keys();
+  }
   const out: number[] = [];
-  p.mandates.forEach((m, i) => {
-    if (inScope(p, m, s)) out.push(i);
-  });
-  return out;
+  for (const i of candidates) if (inScope(p, p.mandates[i]!, s)) out.push(i);
+  return out.sort((a, b) => a - b);
 }
