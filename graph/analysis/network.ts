@@ -73,18 +73,22 @@ export function actorNetwork(p: Projection, only?: ReadonlySet<number>): ActorNe
     if (!e) edges.set(key, (e = { a, b, tieKinds: [], partnershipIds: [], connects: false }));
     return e;
   };
-  for (const tie of p.state.entities.tie.values()) {
-    const a = p.actorIndex.get(tie.fromId)!;
-    const b = p.actorIndex.get(tie.toId)!;
-    if (!include(a) || !include(b)) continue;
-    const e = edge(a, b);
+  const tieIds = only
+    ? [...new Set([...only].flatMap((a) => links.tiesOf[a]!))]
+    : [...links.ties.keys()];
+  for (const k of tieIds.sort((x, y) => x - y)) {
+    const tie = links.ties[k]!;
+    if (!include(tie.a) || !include(tie.b)) continue;
+    const e = edge(tie.a, tie.b);
     if (!e.tieKinds.includes(tie.kind)) e.tieKinds.push(tie.kind);
     if (tie.kind !== 'conflicts') e.connects = true;
   }
-  for (const partnership of p.state.entities.partnership.values()) {
-    const members = [
-      ...new Set(partnership.members.map((m) => p.actorIndex.get(m.actorId)!)),
-    ].filter(include);
+  const partnershipIds = only
+    ? [...new Set([...only].flatMap((a) => links.partnershipsOf[a]!))]
+    : [...links.members.keys()];
+  for (const k of partnershipIds.sort((x, y) => x - y)) {
+    const partnership = links.members[k]!;
+    const members = partnership.actors.filter(include);
     for (let i = 0; i < members.length; i += 1) {
       for (let j = i + 1; j < members.length; j += 1) {
         const e = edge(members[i]!, members[j]!);
