@@ -54,8 +54,8 @@ export async function computeBetweenness(
 ): Promise<BetweennessResult> {
   const { sources, scale } = betweennessSources(
     csr.n,
-    options.exactLimit ?? 50_000,
-    options.sample ?? 2_000,
+    options.exactLimit ?? BETWEENNESS_EXACT_LIMIT,
+    options.sample ?? BETWEENNESS_SAMPLE,
   );
   const exact = sources.length === csr.n;
   let values: Float64Array;
