@@ -1,0 +1,66 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const children: ChildProcess[] = [];
+afterEach(() => children.splice(0).forEach((c) => c.kill('SIGKILL')));
+
+function start(args: string[]): ChildProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'api/cli.ts', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, MANDATEMAP_DB: ':memory:', MANDATEMAP_LOG_LEVEL: 'info' },
+  });
+  children.push(child);
+  return child;
+}
+
+/** Resolves with the server's address once it logs that it listens. */
+function listening(child: ChildProcess): Promise<string> {
+  return new Promise((done, fail) => {
+    let output = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /listening at (http:\/\/[\d.:]+)/.exec(output);
+      if (match) done(match[1]!);
+    });
+    child.once('exit', (code) => fail(new Error(`exited with ${code}: ${output}`)));
+  });
+}
+
+function finished(child: ChildProcess): Promise<{ code: number | null; output: string }> {
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  return new Promise((done) => child.once('exit', (code) => done({ code, output })));
+}
+
+describe('mandatemap CLI', () => {
+  it('serves the sample on the port asked for, and exits 0 on SIGTERM', async () => {
+    const child = start(['serve', '--port', '0', '--host', '127.0.0.1']);
+    const url = await listening(child);
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(await (await fetch(`${url}/readyz`)).json()).toMatchObject({
+      status: 'ready',
+      version: 1,
+    });
+    const exit = finished(child);
+    child.kill('SIGTERM');
+    expect((await exit).code).toBe(0);
+  });
+
+  it('starts empty with --empty', async () => {
+    const url = await listening(start(['serve', '--port', '0', '--empty']));
+    expect((await (await fetch(`${url}/readyz`)).json()).version).toBe(0);
+  });
+
+  it('refuses an unknown command and an unknown option', async () => {
+    const unknown = await finished(start(['frobnicate']));
+    expect(unknown.code).toBe(2);
+    expect(unknown.output).toContain("unknown command 'frobnicate'");
+    const badOption = await finished(start(['serve', '--colour', 'red']));
+    expect(badOption.code).toBe(1);
+    expect(badOption.output).toMatch(/Unknown option '--colour'/);
+  });
+});
