@@ -6,6 +6,7 @@ import type { Config } from './config.js';
 import { graphPlugin } from './plugins/graph.js';
 import { graphqlPlugin } from './plugins/graphql.js';
 import { healthPlugin } from './plugins/health.js';
+import { ioPlugin } from './plugins/io.js';
 
 export interface BuildOptions {
   store?: GraphStore;
@@ -23,5 +24,6 @@ export async function buildApp(
   await app.register(graphPlugin, { config, store: options.store });
   await app.register(graphqlPlugin, { config });
   await app.register(healthPlugin);
+  await app.register(ioPlugin, { config });
   return app;
 }

@@ -2,6 +2,7 @@
 /** The mandatemap command. `mandatemap serve [--port N] [--host H] [--empty] [--db PATH]`. */
 import { parseArgs } from 'node:util';
 import { loadConfig } from './config.js';
+import { describeFailure, exportCommand, importCommand } from './cli-io.js';
 import { startServer } from './server.js';
 
 const USAGE = `usage: mandatemap <command> [options]
@@ -12,6 +13,10 @@ commands:
               --host H     address to bind
               --db PATH    SQLite file (default ./data/mandatemap.db, or MANDATEMAP_DB)
               --empty      do not load the Berg River sample into an empty store
+  import    import a file (CSV, TSV or JSON) into the store, all or nothing
+              mandatemap import <file> [--dry-run] [--type actors] [--db PATH]
+  export    write the graph out: csv (one entity), json, graphml or gexf (actor network)
+              mandatemap export <format> [--entity actors] [--out FILE] [--issue ID] [--jurisdiction ID] [--db PATH]
   help      this text
 `;
 
@@ -45,6 +50,10 @@ async function main(argv: string[]): Promise<number> {
     case 'serve':
       await serve(rest);
       return -1;
+    case 'import':
+      return importCommand(rest);
+    case 'export':
+      return exportCommand(rest);
     default:
       process.stderr.write(`mandatemap: unknown command '${command}'\n\n${USAGE}`);
       return 2;
@@ -56,7 +65,7 @@ main(process.argv.slice(2)).then(
     if (code >= 0) process.exit(code);
   },
   (error: unknown) => {
-    process.stderr.write(`mandatemap: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`mandatemap: ${describeFailure(error)}\n`);
     process.exit(1);
   },
 );

@@ -13,6 +13,13 @@ const EnvSchema = z.object({
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .default('info'),
   MANDATEMAP_GRAPHIQL: bool.default(true),
+  MANDATEMAP_IMPORT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(50 * 1024 * 1024),
+  MANDATEMAP_IMPORT_MAX_ROWS: z.coerce.number().int().positive().default(500_000),
+  MANDATEMAP_IMPORT_MAX_COLUMNS: z.coerce.number().int().positive().default(200),
 });
 
 export interface Config {
@@ -22,6 +29,7 @@ export interface Config {
   sqlitePath: string;
   logLevel: string;
   graphiql: boolean;
+  importLimits: { maxBytes: number; maxRows: number; maxColumns: number };
 }
 
 export function loadConfig(
@@ -39,6 +47,11 @@ export function loadConfig(
     sqlitePath: e.MANDATEMAP_DB,
     logLevel: e.MANDATEMAP_LOG_LEVEL,
     graphiql: e.MANDATEMAP_GRAPHIQL,
+    importLimits: {
+      maxBytes: e.MANDATEMAP_IMPORT_MAX_BYTES,
+      maxRows: e.MANDATEMAP_IMPORT_MAX_ROWS,
+      maxColumns: e.MANDATEMAP_IMPORT_MAX_COLUMNS,
+    },
   });
 }
 

@@ -20,6 +20,8 @@ export interface ImportRow {
   input: Record<string, unknown>;
   /** Source column of each model field, for reports. */
   columns?: Record<string, string>;
+  /** The file's parser already reported a problem with this row: it is rejected. */
+  invalid?: boolean;
 }
 
 export interface ImportOptions {
@@ -72,6 +74,10 @@ export async function importRows(
       const rowOf = new Map<string, ImportRow>();
       const rejected = new Set<ImportRow>();
       for (const row of rows) {
+        if (row.invalid) {
+          rejected.add(row);
+          continue;
+        }
         try {
           const entity = parseEntity(row.type, row.input);
           const key = `${row.type}\u0000${entity.id}`;
@@ -112,6 +118,8 @@ export async function importRows(
   } catch (error) {
     if (!(error instanceof ImportAborted)) throw error;
   }
+  const sheets = [...new Set(errors.map((e) => e.sheet))];
+  errors.sort((a, b) => sheets.indexOf(a.sheet) - sheets.indexOf(b.sheet) || a.row - b.row);
   const ok = errors.length === 0;
   const version = await service.store.version();
   return { ok, dryRun, committed: ok && !dryRun, version, counts, errors, warnings };

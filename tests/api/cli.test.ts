@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { resolve } from 'node:path';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -37,6 +39,30 @@ function finished(child: ChildProcess): Promise<{ code: number | null; output: s
 }
 
 describe('mandatemap CLI', () => {
+  it('imports a file into a store and exports it again', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mm-cli-'));
+    const db = join(dir, 'graph.db');
+    writeFileSync(
+      join(dir, 'actors.csv'),
+      'Name,Type,Sector\nPaarl Rivers Trust,NGO,civil society\nBad,cabal,public\n',
+    );
+    const refused = await finished(start(['import', join(dir, 'actors.csv'), '--db', db]));
+    expect(refused.code).toBe(1);
+    expect(refused.output).toContain('not imported: nothing was written');
+    expect(refused.output).toMatch(/error {3}actors\.csv row 3 \[Type\]/);
+    writeFileSync(
+      join(dir, 'actors.csv'),
+      'Name,Type,Sector\nPaarl Rivers Trust,NGO,civil society\n',
+    );
+    const dry = await finished(start(['import', join(dir, 'actors.csv'), '--db', db, '--dry-run']));
+    expect(dry.output).toContain('dry run: nothing written');
+    const imported = await finished(start(['import', join(dir, 'actors.csv'), '--db', db]));
+    expect(imported).toMatchObject({ code: 0 });
+    expect(imported.output).toContain('created 1, updated 0, unchanged 0, rejected 0');
+    const exported = await finished(start(['export', 'csv', '--entity', 'actors', '--db', db]));
+    expect(exported.output).toContain('paarl-rivers-trust,Paarl Rivers Trust');
+  });
+
   it('serves the sample on the port asked for, and exits 0 on SIGTERM', async () => {
     const child = start(['serve', '--port', '0', '--host', '127.0.0.1']);
     const url = await listening(child);

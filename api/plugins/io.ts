@@ -1,0 +1,110 @@
+/** POST /api/import (multipart `file`) and GET /api/export/:format. */
+import { Readable } from 'node:stream';
+import multipart from '@fastify/multipart';
+import fp from 'fastify-plugin';
+import { ENTITY_TYPES, GraphError, exportGraph, importFile } from '../../graph/index.js';
+import type { EntityType, ScopeArgs } from '../../graph/index.js';
+import type { Config } from '../config.js';
+import { sendGraphError } from '../http-errors.js';
+
+interface ImportQuery {
+  dryRun?: string;
+  type?: string;
+}
+
+interface ExportQuery {
+  entity?: string;
+  issueId?: string;
+  jurisdictionId?: string;
+  at?: string;
+}
+
+const TYPE_BY_NAME = new Map<string, EntityType>(
+  ENTITY_TYPES.flatMap(
+    (t) =>
+      [
+        [t, t],
+        [`${t}s`, t],
+      ] as [string, EntityType][],
+  ),
+);
+
+function entityParam(value: string | undefined): EntityType | undefined {
+  if (value === undefined) return undefined;
+  const type = TYPE_BY_NAME.get(value);
+  if (!type)
+    throw new GraphError(
+      'INVALID_INPUT',
+      `unknown entity type '${value}'; one of ${ENTITY_TYPES.join(', ')}`,
+      { field: 'type' },
+    );
+  return type;
+}
+
+export const ioPlugin = fp<{ config: Config }>(
+  async (app, { config }) => {
+    const limits = config.importLimits;
+    await app.register(multipart, { limits: { fileSize: limits.maxBytes, files: 1, fields: 10 } });
+
+    app.post<{ Querystring: ImportQuery }>('/api/import', async (request, reply) => {
+      try {
+        if (!request.isMultipart()) {
+          throw new GraphError(
+            'INVALID_INPUT',
+            'send the file as multipart/form-data in a field named "file"',
+            { field: 'file' },
+          );
+        }
+        const file = await request.file();
+        if (!file)
+          throw new GraphError(
+            'INVALID_INPUT',
+            'no file in the request: use a field named "file"',
+            { field: 'file' },
+          );
+        let bytes: Buffer;
+        try {
+          bytes = await file.toBuffer();
+        } catch {
+          throw new GraphError(
+            'LIMIT_EXCEEDED',
+            `the file is larger than ${limits.maxBytes} bytes; nothing was imported`,
+            { max: limits.maxBytes },
+          );
+        }
+        const report = await importFile(app.graph, bytes, {
+          filename: file.filename,
+          type: entityParam(request.query.type),
+          dryRun: request.query.dryRun === 'true' || request.query.dryRun === '1',
+          limits,
+        });
+        return reply.code(report.ok ? 200 : 422).send(report);
+      } catch (error) {
+        return sendGraphError(reply, error);
+      }
+    });
+
+    app.get<{ Params: { format: string }; Querystring: ExportQuery }>(
+      '/api/export/:format',
+      async (request, reply) => {
+        try {
+          const { entity, at, ...place } = request.query;
+          const scope: ScopeArgs = {
+            ...place,
+            ...(at === undefined ? {} : { at: at === 'any' ? null : at }),
+          };
+          const result = await exportGraph(app.graph, request.params.format, {
+            entity: entityParam(entity),
+            scope,
+          });
+          reply.header('content-type', result.contentType);
+          reply.header('content-disposition', `attachment; filename="${result.filename}"`);
+          return reply.send(Readable.from(result.chunks));
+        } catch (error) {
+          return sendGraphError(reply, error);
+        }
+      },
+    );
+  },
+  { name: 'mandatemap-io', dependencies: ['mandatemap-graph'] },
+);

@@ -1,0 +1,88 @@
+/** Exports of the graph: CSV per entity, JSON of the whole graph, GraphML and GEXF of the actor network. */
+import { GraphError } from '../errors.js';
+import { actorNetwork } from '../analysis/network.js';
+import { buildTeam } from '../analysis/team.js';
+import { ENTITY_TYPES } from '../model/index.js';
+import type { EntityType } from '../model/index.js';
+import type { ScopeArgs } from '../analysis-service.js';
+import type { GraphService } from '../service.js';
+import { toCsv } from './csv.js';
+import { entityTable } from './export-table.js';
+import { toGexf, toGraphml } from './export-network.js';
+import { documentFromState } from './json.js';
+
+export const EXPORT_FORMATS = ['csv', 'json', 'graphml', 'gexf'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export interface ExportOptions {
+  /** CSV: which entities (default actor). */
+  entity?: EntityType;
+  /** GraphML, GEXF: the actors who need to work together in this scope (default: every actor). */
+  scope?: ScopeArgs;
+}
+
+export interface ExportResult {
+  contentType: string;
+  filename: string;
+  /** Chunks of text, produced as they are read. */
+  chunks: Iterable<string>;
+}
+
+export async function exportGraph(
+  service: GraphService,
+  format: string,
+  options: ExportOptions = {},
+): Promise<ExportResult> {
+  if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
+    throw new GraphError(
+      'INVALID_INPUT',
+      `cannot export '${format}'; formats: ${EXPORT_FORMATS.join(', ')}`,
+      { reason: 'UNSUPPORTED_FORMAT', format },
+    );
+  }
+  if (options.entity !== undefined && !ENTITY_TYPES.includes(options.entity)) {
+    throw new GraphError(
+      'INVALID_INPUT',
+      `unknown entity '${options.entity}'; one of ${ENTITY_TYPES.join(', ')}`,
+      { field: 'entity' },
+    );
+  }
+  const state = await service.state();
+  if (format === 'json') {
+    return {
+      contentType: 'application/json; charset=utf-8',
+      filename: 'mandatemap.json',
+      chunks: [JSON.stringify(documentFromState(state), null, 2)],
+    };
+  }
+  if (format === 'csv') {
+    const entity = options.entity ?? 'actor';
+    return {
+      contentType: 'text/csv; charset=utf-8',
+      filename: `${entity}s.csv`,
+      chunks: [toCsv(entityTable(state, entity))],
+    };
+  }
+  const p = await service.analysis.projection();
+  const scope = options.scope;
+  const only =
+    scope && (scope.issueId !== undefined || scope.jurisdictionId !== undefined)
+      ? new Set(
+          buildTeam(await service.analysis.scopeIndex(scope)).members.map((m) =>
+            p.actorIndex.get(m.actorId)!,
+          ),
+        )
+      : undefined;
+  const net = actorNetwork(p, only);
+  return format === 'graphml'
+    ? {
+        contentType: 'application/graphml+xml; charset=utf-8',
+        filename: 'actors.graphml',
+        chunks: toGraphml(p, net),
+      }
+    : {
+        contentType: 'application/gexf+xml; charset=utf-8',
+        filename: 'actors.gexf',
+        chunks: toGexf(p, net),
+      };
+}

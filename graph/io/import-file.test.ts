@@ -1,0 +1,206 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadBergRiverSample } from '../samples/load-sample.js';
+import { GraphService } from '../service.js';
+import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
+import { importFile } from './import-file.js';
+
+const fixture = (name: string) =>
+  readFileSync(resolve(import.meta.dirname, '../../tests/fixtures', name));
+let service: GraphService;
+beforeEach(async () => {
+  service = new GraphService(openSqliteStore({ path: ':memory:' }));
+  await loadBergRiverSample(service);
+});
+afterEach(async () => service.close());
+
+describe('importing messy files', () => {
+  it('maps a messy actor list, reports every bad row with where it is, and writes nothing', async () => {
+    const version = await service.store.version();
+    const report = await importFile(service, fixture('actors-messy.csv'), {
+      filename: 'actors-messy.csv',
+    });
+    expect(report.ok).toBe(false);
+    expect(report.committed).toBe(false);
+    expect(report.errors.map((e) => [e.row, e.column, e.code])).toEqual([
+      [6, 'Home', 'UNKNOWN_REFERENCE'],
+      [7, 'Type', 'INVALID_INPUT'],
+      [7, 'Sector', 'INVALID_INPUT'],
+    ]);
+    expect(report.errors[0]!.value).toBe('atlantis');
+    expect(report.counts).toEqual({ created: 3, updated: 0, unchanged: 0, rejected: 2 });
+    const { created, updated, unchanged, rejected } = report.counts;
+    expect(created + updated + unchanged + rejected).toBe(5);
+    expect(report.warnings.map((w) => [w.row, w.code])).toEqual([[5, 'LIKELY_DUPLICATE']]);
+    expect(await service.store.version()).toBe(version);
+  });
+
+  it('normalises enums, trims, splits multi-value cells and resolves names, on a dry run', async () => {
+    const fixed = fixture('actors-messy.csv')
+      .toString('utf8')
+      .split('\r\n')
+      .slice(0, 5)
+      .join('\r\n');
+    const report = await importFile(service, new TextEncoder().encode(fixed), {
+      filename: 'actors.csv',
+      dryRun: true,
+    });
+    expect(report).toMatchObject({
+      ok: true,
+      dryRun: true,
+      committed: false,
+      counts: { created: 3 },
+    });
+    const real = await importFile(service, new TextEncoder().encode(fixed), {
+      filename: 'actors.csv',
+    });
+    expect(real.committed).toBe(true);
+    const [film, anglers] = await service.store.getMany('actor', [
+      'wesgro-film-office',
+      'berg-river-anglers',
+    ]);
+    expect(film).toMatchObject({
+      name: 'Wesgro Film Office',
+      kind: 'public_entity',
+      sector: 'public',
+      levelId: 'provincial',
+      jurisdictionId: 'western-cape',
+      tags: ['tourism', 'film'],
+      contact: { url: 'https://example.org/film' },
+    });
+    expect(anglers).toMatchObject({
+      kind: 'community_group',
+      sector: 'civil_society',
+      jurisdictionId: 'berg-river-catchment',
+    });
+    const again = await importFile(service, new TextEncoder().encode(fixed), {
+      filename: 'actors.csv',
+    });
+    expect(again.counts).toEqual({ created: 0, updated: 0, unchanged: 3, rejected: 0 });
+  });
+
+  it('reports a non-numeric score, resolves an issue by name and an enum synonym', async () => {
+    const report = await importFile(service, fixture('interests-messy.csv'), {
+      filename: 'interests.csv',
+    });
+    expect(report.errors).toEqual([
+      {
+        sheet: 'interests.csv',
+        row: 2,
+        column: 'interest',
+        value: 'five',
+        code: 'INVALID_NUMBER',
+        message: "interest: 'five' is not a number",
+      },
+      {
+        sheet: 'interests.csv',
+        row: 2,
+        column: 'actor',
+        value: 'Berg River Anglers',
+        code: 'UNKNOWN_REFERENCE',
+        message: "no actor has the id or the name 'Berg River Anglers'",
+      },
+    ]);
+    const ok = await importFile(
+      service,
+      new TextEncoder().encode(
+        'actor,issue,stance,influence,interest\nwwf-sa,Water quality,For,4,5\n',
+      ),
+      {
+        filename: 'interests.csv',
+      },
+    );
+    expect(ok.ok).toBe(true);
+    expect((await service.store.getMany('interest', ['wwf-sa~water-quality']))[0]).toMatchObject({
+      stance: 'supports',
+    });
+  });
+
+  it('reads quoted mandates with commas and newlines, multi-valued issues and a holder by name', async () => {
+    const report = await importFile(service, fixture('mandates-quoted.csv'), {
+      filename: 'mandates.csv',
+    });
+    expect(report.errors).toEqual([]);
+    const [byLaw] = await service.store.getMany('mandate', ['trade-effluent-by-law-enforcement']);
+    expect(byLaw).toMatchObject({
+      holderId: 'drakenstein-municipality',
+      function: 'enforce',
+      issueIds: ['effluent', 'water-quality'],
+      source: {
+        instrument: 'Drakenstein Municipality: Water Services By-law',
+        section: 's 12, s 13',
+      },
+      validFrom: '2019-07-01',
+    });
+    expect(
+      (await service.store.getMany('mandate', ['catchment-monitoring-for-the-estuary']))[0]?.title,
+    ).toBe('Catchment monitoring\nfor the estuary');
+  });
+
+  it.each([
+    ['a file that is not UTF-8', 'actors-latin1.csv', {}, 'INVALID_INPUT', /not UTF-8/],
+    ['a format it cannot read', 'actors.xls', {}, 'INVALID_INPUT', /cannot import '.xls'/],
+    [
+      'a file over the size limit',
+      'actors-messy.csv',
+      { maxBytes: 100 },
+      'LIMIT_EXCEEDED',
+      /more than 100/,
+    ],
+    [
+      'more rows than allowed',
+      'actors-messy.csv',
+      { maxRows: 2 },
+      'LIMIT_EXCEEDED',
+      /more than 2 rows/,
+    ],
+    [
+      'more columns than allowed',
+      'actors-messy.csv',
+      { maxColumns: 3 },
+      'LIMIT_EXCEEDED',
+      /columns/,
+    ],
+  ])('refuses %s with a coded error', async (_label, name, limits, code, message) => {
+    const bytes = name === 'actors.xls' ? Buffer.from('x') : fixture(name);
+    const error = await importFile(service, bytes, { filename: name, limits }).catch((e) => e);
+    expect(error).toMatchObject({ code });
+    expect(error.message).toMatch(message);
+  });
+
+  it('names a reference that is neither an id nor a known name', async () => {
+    const report = await importFile(
+      service,
+      new TextEncoder().encode('name,kind,sector,home\nX,ngo,public,Lost City\n'),
+      {
+        filename: 'actors.csv',
+      },
+    );
+    expect(report.errors).toMatchObject([
+      {
+        row: 2,
+        column: 'home',
+        code: 'UNKNOWN_REFERENCE',
+        message: "no jurisdiction has the id or the name 'Lost City'",
+      },
+    ]);
+    expect(report.counts.rejected).toBe(1);
+  });
+
+  it('says which required columns are missing', async () => {
+    const report = await importFile(service, new TextEncoder().encode('name,colour\nX,red\n'), {
+      filename: 'actors.csv',
+    });
+    expect(report.errors.map((e) => [e.code, e.column])).toEqual([
+      ['MISSING_COLUMN', 'kind'],
+      ['MISSING_COLUMN', 'sector'],
+    ]);
+    expect(report.warnings.map((w) => w.code)).toEqual(['UNKNOWN_COLUMN']);
+  });
+
+  it('takes a tab-separated file of levels', async () => {
+    const report = await importFile(service, fixture('levels.tsv'), { filename: 'levels.tsv' });
+    expect(report).toMatchObject({ ok: true, counts: { created: 1 } });
+  });
+});

@@ -1,0 +1,118 @@
+/**
+ * Import of a file as a user hands it over: limits checked first, the format
+ * told by its name, parsed, mapped, names resolved, then committed all or
+ * nothing (or only reported, on a dry run). Main function: importFile.
+ */
+import { extname, basename } from 'node:path';
+import { GraphError } from '../errors.js';
+import { COLLECTION_OF, ENTITY_TYPES } from '../model/index.js';
+import type { EntityType } from '../model/index.js';
+import type { GraphService } from '../service.js';
+import { decodeUtf8, parseCsv } from './csv.js';
+import { importRows } from './import-plan.js';
+import type { ImportRow } from './import-plan.js';
+import { rowsFromDocument } from './json.js';
+import type { ImportProblem, ImportReport } from './report.js';
+import { likelyDuplicates, resolveNames } from './resolve-names.js';
+import { rowsFromTable } from './table.js';
+
+export interface ImportLimits {
+  maxBytes: number;
+  maxRows: number;
+  maxColumns: number;
+}
+
+export const DEFAULT_IMPORT_LIMITS: ImportLimits = {
+  maxBytes: 50 * 1024 * 1024,
+  maxRows: 500_000,
+  maxColumns: 200,
+};
+
+export interface FileImportOptions {
+  filename: string;
+  /** What a CSV holds; by default told from the file name (actors.csv), else actors. */
+  type?: EntityType;
+  dryRun?: boolean;
+  limits?: Partial<ImportLimits>;
+}
+
+export const SUPPORTED_IMPORT_FORMATS = ['csv', 'tsv', 'txt', 'json'] as const;
+
+function typeFromName(filename: string): EntityType {
+  const stem = basename(filename, extname(filename)).toLowerCase();
+  return (
+    ENTITY_TYPES.find(
+      (t) => stem === t || stem === COLLECTION_OF[t] || stem.endsWith(`-${COLLECTION_OF[t]}`),
+    ) ?? 'actor'
+  );
+}
+
+function parseJson(bytes: Uint8Array): unknown {
+  const text = decodeUtf8(bytes);
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new GraphError(
+      'INVALID_INPUT',
+      `the file is not valid JSON: ${(error as Error).message}`,
+      { reason: 'INVALID_JSON' },
+    );
+  }
+}
+
+interface Parsed {
+  rows: ImportRow[];
+  errors: ImportProblem[];
+  warnings: ImportProblem[];
+}
+
+function parseFile(bytes: Uint8Array, options: FileImportOptions, limits: ImportLimits): Parsed {
+  const format = extname(options.filename).slice(1).toLowerCase();
+  if (format === 'json') return { ...rowsFromDocument(parseJson(bytes)), warnings: [] };
+  if (format === 'csv' || format === 'tsv' || format === 'txt') {
+    const table = parseCsv(bytes, {
+      maxRows: limits.maxRows,
+      ...(format === 'tsv' ? { delimiter: '\t' } : {}),
+    });
+    const width = Math.max(0, ...table.rows.map((r) => r.length));
+    if (width > limits.maxColumns) {
+      throw new GraphError(
+        'LIMIT_EXCEEDED',
+        `the file has ${width} columns, more than ${limits.maxColumns}`,
+        { max: limits.maxColumns },
+      );
+    }
+    const type = options.type ?? typeFromName(options.filename);
+    return rowsFromTable(type, basename(options.filename), table);
+  }
+  throw new GraphError(
+    'INVALID_INPUT',
+    `cannot import '.${format}' files; supported: ${SUPPORTED_IMPORT_FORMATS.map((f) => `.${f}`).join(', ')}`,
+    { reason: 'UNSUPPORTED_FORMAT', format },
+  );
+}
+
+export async function importFile(
+  service: GraphService,
+  bytes: Uint8Array,
+  options: FileImportOptions,
+): Promise<ImportReport> {
+  const limits = { ...DEFAULT_IMPORT_LIMITS, ...options.limits };
+  if (bytes.byteLength > limits.maxBytes) {
+    throw new GraphError(
+      'LIMIT_EXCEEDED',
+      `the file is ${bytes.byteLength} bytes, more than ${limits.maxBytes}`,
+      { max: limits.maxBytes },
+    );
+  }
+  const parsed = parseFile(bytes, options, limits);
+  const state = await service.state();
+  const ambiguous = resolveNames(parsed.rows, state);
+  const warnings = [...parsed.warnings, ...likelyDuplicates(parsed.rows, state)];
+  return importRows(
+    service,
+    parsed.rows,
+    { dryRun: options.dryRun },
+    { errors: [...parsed.errors, ...ambiguous], warnings },
+  );
+}

@@ -1,0 +1,143 @@
+/**
+ * References by name, and names that look alike. A reference cell may hold an
+ * id or the exact name of an entity (already stored or in the same file);
+ * names that differ only in case, spacing or words such as "Local" are
+ * reported as likely duplicates.
+ */
+import { ENTITY_TYPES, ID_PATTERN, deriveId, isEndpointType } from '../model/index.js';
+import type { EntityType, GraphState } from '../model/index.js';
+import { COLUMNS } from './columns.js';
+import type { ImportRow } from './import-plan.js';
+import type { ImportProblem } from './report.js';
+
+const nameKey = (name: string) =>
+  name.normalize('NFKC').trim().toLocaleLowerCase('en').replace(/\s+/g, ' ');
+
+const FILLER = new Set([
+  'the',
+  'of',
+  'and',
+  'local',
+  'district',
+  'metropolitan',
+  'metro',
+  'for',
+  '&',
+]);
+
+/** A looser key for spotting likely duplicates: words without fillers, in order. */
+export function lookAlikeKey(name: string): string {
+  return nameKey(name)
+    .replace(/[^\p{L}\p{N}\s]/gu, ' ')
+    .split(/\s+/)
+    .filter((w) => w !== '' && !FILLER.has(w))
+    .join(' ');
+}
+
+interface Known {
+  ids: Set<string>;
+  byName: Map<string, Set<string>>;
+}
+
+function knownEntities(rows: readonly ImportRow[], state: GraphState): Record<EntityType, Known> {
+  const known = Object.fromEntries(
+    ENTITY_TYPES.map((t) => [t, { ids: new Set<string>(), byName: new Map() }]),
+  ) as Record<EntityType, Known>;
+  const add = (type: EntityType, id: string | undefined, name: unknown) => {
+    if (!id) return;
+    known[type].ids.add(id);
+    if (typeof name === 'string' && name.trim() !== '') {
+      const key = nameKey(name);
+      (known[type].byName.get(key) ?? known[type].byName.set(key, new Set()).get(key)!).add(id);
+    }
+  };
+  for (const type of ENTITY_TYPES)
+    for (const e of state.entities[type].values()) add(type, e.id, (e as { name?: string }).name);
+  for (const row of rows)
+    if (!isEndpointType(row.type)) add(row.type, deriveId(row.type, row.input), row.input.name);
+  return known;
+}
+
+/** Replaces, in place, reference cells that name an entity by its exact name with its id; returns ambiguities. */
+export function resolveNames(rows: ImportRow[], state: GraphState): ImportProblem[] {
+  const known = knownEntities(rows, state);
+  const problems: ImportProblem[] = [];
+  const resolve = (row: ImportRow, field: string, target: EntityType, value: string): string => {
+    if (known[target].ids.has(value)) return value;
+    const ids = known[target].byName.get(nameKey(value));
+    if (ids?.size === 1) return [...ids][0]!;
+    if (!ids && !ID_PATTERN.test(value)) {
+      row.invalid = true;
+      problems.push({
+        sheet: row.sheet,
+        row: row.row,
+        column: row.columns?.[field] ?? field,
+        value,
+        code: 'UNKNOWN_REFERENCE',
+        message: `no ${target} has the id or the name '${value}'`,
+      });
+    }
+    if (ids && ids.size > 1) {
+      row.invalid = true;
+      problems.push({
+        sheet: row.sheet,
+        row: row.row,
+        column: row.columns?.[field] ?? field,
+        value,
+        code: 'AMBIGUOUS_NAME',
+        message: `'${value}' names ${ids.size} ${target}s (${[...ids].join(', ')}); use the id`,
+      });
+    }
+    return value;
+  };
+  for (const row of rows) {
+    for (const column of COLUMNS[row.type]) {
+      if (!column.ref) continue;
+      const value = row.input[column.field];
+      if (typeof value === 'string')
+        row.input[column.field] = resolve(row, column.field, column.ref, value);
+      else if (column.kind === 'members' && Array.isArray(value)) {
+        for (const m of value as { actorId: string }[])
+          m.actorId = resolve(row, column.field, column.ref, m.actorId);
+      } else if (Array.isArray(value)) {
+        row.input[column.field] = (value as string[]).map((v) =>
+          resolve(row, column.field, column.ref!, v),
+        );
+      }
+    }
+  }
+  return problems;
+}
+
+/** Rows whose name looks like another row's or a stored entity's, under a different id. */
+export function likelyDuplicates(rows: readonly ImportRow[], state: GraphState): ImportProblem[] {
+  const warnings: ImportProblem[] = [];
+  const seen = new Map<string, { id: string; where: string }>();
+  for (const type of ENTITY_TYPES) {
+    if (isEndpointType(type)) continue;
+    for (const e of state.entities[type].values()) {
+      const name = (e as { name?: string }).name;
+      if (name)
+        seen.set(`${type}:${lookAlikeKey(name)}`, { id: e.id, where: `stored ${type} '${e.id}'` });
+    }
+  }
+  for (const row of rows) {
+    if (isEndpointType(row.type) || typeof row.input.name !== 'string') continue;
+    const id = deriveId(row.type, row.input);
+    const key = `${row.type}:${lookAlikeKey(row.input.name)}`;
+    const other = seen.get(key);
+    if (other && other.id !== id) {
+      warnings.push({
+        sheet: row.sheet,
+        row: row.row,
+        column: row.columns?.name ?? 'name',
+        value: row.input.name,
+        code: 'LIKELY_DUPLICATE',
+        message: `'${row.input.name}' looks like ${other.where}; check it is not the same ${row.type}`,
+      });
+    } else if (!other && id) {
+      seen.set(key, { id, where: `${row.sheet} row ${row.row} ('${id}')` });
+    }
+  }
+  return warnings;
+}

@@ -1,0 +1,183 @@
+import fc from 'fast-check';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeTestApp } from '../helpers/app.js';
+import type { TestApp } from '../helpers/app.js';
+import { multipartFile } from '../helpers/multipart.js';
+
+let t: TestApp;
+beforeEach(async () => {
+  t = await makeTestApp({
+    config: { importLimits: { maxBytes: 4096, maxRows: 1000, maxColumns: 50 } },
+  });
+});
+afterEach(async () => t.close());
+
+const upload = (filename: string, content: string | Buffer, query = '') =>
+  t.app.inject({ method: 'POST', url: `/api/import${query}`, ...multipartFile(filename, content) });
+
+describe('POST /api/import', () => {
+  it('reports a dry run, then commits, then finds nothing to change', async () => {
+    const csv = 'Name,Type,Sector\nPaarl Rivers Trust,NGO,civil society\n';
+    const dry = await upload('actors.csv', csv, '?dryRun=true');
+    expect(dry.statusCode).toBe(200);
+    expect(dry.json()).toMatchObject({
+      ok: true,
+      dryRun: true,
+      committed: false,
+      counts: { created: 1 },
+    });
+    const real = await upload('actors.csv', csv);
+    expect(real.json()).toMatchObject({ ok: true, committed: true, counts: { created: 1 } });
+    expect(
+      (await t.gql('{ actor(id: "paarl-rivers-trust") { kind sector } }')).data?.actor,
+    ).toEqual({ kind: 'NGO', sector: 'CIVIL_SOCIETY' });
+    expect((await upload('actors.csv', csv)).json().counts).toEqual({
+      created: 0,
+      updated: 0,
+      unchanged: 1,
+      rejected: 0,
+    });
+  });
+
+  it('answers 422 with every problem, and writes nothing', async () => {
+    const res = await upload('actors.csv', 'Name,Type,Sector\nGood,ngo,public\nBad,cabal,public\n');
+    expect(res.statusCode).toBe(422);
+    expect(res.json()).toMatchObject({
+      ok: false,
+      committed: false,
+      errors: [{ row: 3, column: 'Type', code: 'INVALID_INPUT' }],
+    });
+    expect((await t.gql('{ actor(id: "good") { id } }')).data?.actor).toBeNull();
+  });
+
+  it('takes the entity type from the query', async () => {
+    const res = await upload('list.csv', 'name,rank\nWard,5\n', '?type=levels');
+    expect(res.json()).toMatchObject({ ok: true, counts: { created: 1 } });
+  });
+
+  it.each([
+    ['an oversized file', 'actors.csv', 'x'.repeat(5000), 413, 'LIMIT_EXCEEDED'],
+    ['a file type it cannot read', 'actors.pdf', '%PDF-1.4', 415, 'BAD_USER_INPUT'],
+    [
+      'a file that is not UTF-8',
+      'actors.csv',
+      Buffer.from([0x6e, 0x0a, 0xe9]),
+      400,
+      'BAD_USER_INPUT',
+    ],
+    ['broken JSON', 'graph.json', '{"actors": [', 400, 'BAD_USER_INPUT'],
+  ])('refuses %s with a coded error', async (_label, name, content, status, code) => {
+    const res = await upload(name, content);
+    expect(res.statusCode).toBe(status);
+    expect(res.json().error.code).toBe(code);
+  });
+
+  it('refuses a request without a file', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/import', payload: { a: 1 } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.message).toMatch(/multipart/);
+  });
+});
+
+describe('GET /api/export/:format', () => {
+  it('exports CSV that re-imports as it is', async () => {
+    const res = await t.app.inject('/api/export/csv?entity=actors');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/text\/csv/);
+    expect(res.headers['content-disposition']).toContain('actors.csv');
+    const again = await upload('actors.csv', res.rawPayload);
+    expect(again.json().counts).toMatchObject({ created: 0, updated: 0, rejected: 0 });
+  });
+
+  it('neutralises formulas in exported CSV', async () => {
+    await t.gql(
+      'mutation { createActor(input: { id: "formula", name: "=HYPERLINK(\\"http://x\\")", kind: NGO, sector: PUBLIC }) { id } }',
+    );
+    const csv = (await t.app.inject('/api/export/csv?entity=actor')).body;
+    expect(csv).toContain(`'=HYPERLINK`);
+    expect(csv).not.toMatch(/(^|[,\n])=HYPERLINK/);
+  });
+
+  it.each([
+    ['graphml', /<graphml[\s\S]*<node id="dws">[\s\S]*<\/graphml>/],
+    [
+      'gexf',
+      /<gexf[\s\S]*<node id="dws" label="Department of Water and Sanitation">[\s\S]*<\/gexf>/,
+    ],
+  ])('exports %s of the actor network', async (format, shape) => {
+    const res = await t.app.inject(`/api/export/${format}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toMatch(shape);
+  });
+
+  it('keeps XML well formed whatever the names contain', async () => {
+    await t.gql(
+      'mutation { createActor(input: { id: "odd", name: "<b>A & B</b> \\"q\\" \\u0001", kind: NGO, sector: PUBLIC }) { id } }',
+    );
+    const body = (await t.app.inject('/api/export/graphml')).body;
+    expect(body).toContain('&lt;b&gt;A &amp; B&lt;/b&gt; &quot;q&quot; ');
+    expect(body).not.toContain('\u0001');
+  });
+
+  it('restricts the network to a scope, and exports JSON of the whole graph', async () => {
+    const scoped = (await t.app.inject('/api/export/gexf?issueId=water-pricing')).body;
+    expect(scoped).toContain('id="dws"');
+    expect(scoped).not.toContain('id="wesgro"');
+    const json = (await t.app.inject('/api/export/json')).json();
+    expect(Object.keys(json)).toEqual([
+      'levels',
+      'jurisdictions',
+      'issues',
+      'actors',
+      'mandates',
+      'partnerships',
+      'interests',
+      'ties',
+      'assessments',
+    ]);
+  });
+
+  it('refuses an unknown format', async () => {
+    const res = await t.app.inject('/api/export/pdf');
+    expect(res.statusCode).toBe(415);
+  });
+});
+
+describe('round trips', () => {
+  it('export then import is the identity, for arbitrary unicode names', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(
+          fc
+            .string({ unit: 'grapheme', minLength: 1, maxLength: 30 })
+            .filter((s) => s.trim() !== '' && s === s.trim()),
+          { minLength: 1, maxLength: 8 },
+        ),
+        async (names) => {
+          const app = await makeTestApp({ sample: false });
+          const actors = names.map((name, i) => ({
+            id: `a${i}`,
+            name,
+            kind: 'ngo',
+            sector: 'civil_society',
+          }));
+          await app.gql('mutation($d: JSON!) { importData(data: $d) { ok } }', { d: { actors } });
+          const csv = (await app.app.inject('/api/export/csv?entity=actors')).rawPayload;
+          const second = await makeTestApp({ sample: false });
+          const report = (
+            await second.app.inject({
+              method: 'POST',
+              url: '/api/import',
+              ...multipartFile('actors.csv', csv),
+            })
+          ).json();
+          expect(report.ok).toBe(true);
+          const read = async (a: TestApp) => (await a.app.inject('/api/export/json')).json().actors;
+          expect(await read(second)).toEqual(await read(app));
+          await Promise.all([app.close(), second.close()]);
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+});
