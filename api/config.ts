@@ -20,6 +20,11 @@ const EnvSchema = z.object({
     .default(50 * 1024 * 1024),
   MANDATEMAP_IMPORT_MAX_ROWS: z.coerce.number().int().positive().default(500_000),
   MANDATEMAP_IMPORT_MAX_COLUMNS: z.coerce.number().int().positive().default(200),
+  MANDATEMAP_IMPORT_MAX_UNPACKED_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(200 * 1024 * 1024),
 });
 
 export interface Config {
@@ -29,7 +34,7 @@ export interface Config {
   sqlitePath: string;
   logLevel: string;
   graphiql: boolean;
-  importLimits: { maxBytes: number; maxRows: number; maxColumns: number };
+  importLimits: { maxBytes: number; maxRows: number; maxColumns: number; maxUnpackedBytes: number };
 }
 
 export function loadConfig(
@@ -51,6 +56,7 @@ export function loadConfig(
       maxBytes: e.MANDATEMAP_IMPORT_MAX_BYTES,
       maxRows: e.MANDATEMAP_IMPORT_MAX_ROWS,
       maxColumns: e.MANDATEMAP_IMPORT_MAX_COLUMNS,
+      maxUnpackedBytes: e.MANDATEMAP_IMPORT_MAX_UNPACKED_BYTES,
     },
   });
 }

@@ -10,8 +10,9 @@ import { toCsv } from './csv.js';
 import { entityTable } from './export-table.js';
 import { toGexf, toGraphml } from './export-network.js';
 import { documentFromState } from './json.js';
+import { xlsxFromState } from './xlsx.js';
 
-export const EXPORT_FORMATS = ['csv', 'json', 'graphml', 'gexf'] as const;
+export const EXPORT_FORMATS = ['csv', 'xlsx', 'json', 'graphml', 'gexf'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export interface ExportOptions {
@@ -24,8 +25,8 @@ export interface ExportOptions {
 export interface ExportResult {
   contentType: string;
   filename: string;
-  /** Chunks of text, produced as they are read. */
-  chunks: Iterable<string>;
+  /** Chunks of the file, produced as they are read. */
+  chunks: Iterable<string | Buffer>;
 }
 
 export async function exportGraph(
@@ -53,6 +54,13 @@ export async function exportGraph(
       contentType: 'application/json; charset=utf-8',
       filename: 'mandatemap.json',
       chunks: [JSON.stringify(documentFromState(state), null, 2)],
+    };
+  }
+  if (format === 'xlsx') {
+    return {
+      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      filename: 'mandatemap.xlsx',
+      chunks: [await xlsxFromState(state)],
     };
   }
   if (format === 'csv') {

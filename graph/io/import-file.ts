@@ -6,7 +6,7 @@
 import { extname, basename } from 'node:path';
 import { GraphError } from '../errors.js';
 import { COLLECTION_OF, ENTITY_TYPES } from '../model/index.js';
-import type { EntityType } from '../model/index.js';
+import type { EntityType, GraphState } from '../model/index.js';
 import type { GraphService } from '../service.js';
 import { decodeUtf8, parseCsv } from './csv.js';
 import { importRows } from './import-plan.js';
@@ -14,37 +14,54 @@ import type { ImportRow } from './import-plan.js';
 import { rowsFromDocument } from './json.js';
 import type { ImportProblem, ImportReport } from './report.js';
 import { likelyDuplicates, resolveNames } from './resolve-names.js';
-import { rowsFromTable } from './table.js';
+import { rowsFromSheets } from './sheets.js';
+import type { NamedTable } from './sheets.js';
+import { sheetType, tablesFromXlsx } from './xlsx.js';
+import { checkZipSize } from './zip-guard.js';
 
 export interface ImportLimits {
   maxBytes: number;
   maxRows: number;
   maxColumns: number;
+  /** What an .xlsx may unpack to (a 1 MB workbook can inflate to hundreds of MB). */
+  maxUnpackedBytes: number;
 }
 
 export const DEFAULT_IMPORT_LIMITS: ImportLimits = {
   maxBytes: 50 * 1024 * 1024,
   maxRows: 500_000,
   maxColumns: 200,
+  maxUnpackedBytes: 200 * 1024 * 1024,
 };
 
 export interface FileImportOptions {
   filename: string;
-  /** What a CSV holds; by default told from the file name (actors.csv), else actors. */
+  /** What a CSV (or a workbook's single unnamed sheet) holds; by default told from the file name, else actors. */
   type?: EntityType;
   dryRun?: boolean;
   limits?: Partial<ImportLimits>;
 }
 
-export const SUPPORTED_IMPORT_FORMATS = ['csv', 'tsv', 'txt', 'json'] as const;
+export const SUPPORTED_IMPORT_FORMATS = ['csv', 'tsv', 'txt', 'json', 'xlsx'] as const;
 
-function typeFromName(filename: string): EntityType {
+type TableType = NamedTable['type'];
+
+/** What a CSV holds, from its name: actors.csv, kumu-elements.csv, Connections.csv ... */
+function typeFromName(filename: string): TableType {
   const stem = basename(filename, extname(filename)).toLowerCase();
-  return (
-    ENTITY_TYPES.find(
-      (t) => stem === t || stem === COLLECTION_OF[t] || stem.endsWith(`-${COLLECTION_OF[t]}`),
-    ) ?? 'actor'
+  if (/(^|[-_ ])elements$/.test(stem)) return 'kumu-elements';
+  if (/(^|[-_ ])connections$/.test(stem)) return 'kumu-connections';
+  if (/(^|[-_ ])members$/.test(stem)) return 'members';
+  return ENTITY_TYPES.find(
+    (t) => stem === t || stem === COLLECTION_OF[t] || stem.endsWith(`-${COLLECTION_OF[t]}`),
   );
+}
+
+function sheetKind(name: string): TableType {
+  const key = name.trim().toLowerCase();
+  if (key === 'elements') return 'kumu-elements';
+  if (key === 'connections') return 'kumu-connections';
+  return sheetType(name);
 }
 
 function parseJson(bytes: Uint8Array): unknown {
@@ -66,7 +83,12 @@ interface Parsed {
   warnings: ImportProblem[];
 }
 
-function parseFile(bytes: Uint8Array, options: FileImportOptions, limits: ImportLimits): Parsed {
+async function parseFile(
+  bytes: Uint8Array,
+  options: FileImportOptions,
+  limits: ImportLimits,
+  state: GraphState,
+): Promise<Parsed> {
   const format = extname(options.filename).slice(1).toLowerCase();
   if (format === 'json') return { ...rowsFromDocument(parseJson(bytes)), warnings: [] };
   if (format === 'csv' || format === 'tsv' || format === 'txt') {
@@ -82,8 +104,19 @@ function parseFile(bytes: Uint8Array, options: FileImportOptions, limits: Import
         { max: limits.maxColumns },
       );
     }
-    const type = options.type ?? typeFromName(options.filename);
-    return rowsFromTable(type, basename(options.filename), table);
+    const type = options.type ?? typeFromName(options.filename) ?? 'actor';
+    return rowsFromSheets([{ name: basename(options.filename), type, table }], state, 'actor');
+  }
+  if (format === 'xlsx') {
+    const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    checkZipSize(buffer, limits.maxUnpackedBytes);
+    const sheets = await tablesFromXlsx(buffer, limits.maxRows, limits.maxColumns);
+    const named = sheets.map((sh) => ({
+      name: sh.name,
+      type: sheetKind(sh.name),
+      table: sh.table,
+    }));
+    return rowsFromSheets(named, state, options.type ?? 'actor');
   }
   throw new GraphError(
     'INVALID_INPUT',
@@ -105,8 +138,8 @@ export async function importFile(
       { max: limits.maxBytes },
     );
   }
-  const parsed = parseFile(bytes, options, limits);
   const state = await service.state();
+  const parsed = await parseFile(bytes, options, limits, state);
   const ambiguous = resolveNames(parsed.rows, state);
   const warnings = [...parsed.warnings, ...likelyDuplicates(parsed.rows, state)];
   return importRows(

@@ -7,7 +7,9 @@ import { multipartFile } from '../helpers/multipart.js';
 let t: TestApp;
 beforeEach(async () => {
   t = await makeTestApp({
-    config: { importLimits: { maxBytes: 4096, maxRows: 1000, maxColumns: 50 } },
+    config: {
+      importLimits: { maxBytes: 4096, maxRows: 1000, maxColumns: 50, maxUnpackedBytes: 1_000_000 },
+    },
   });
 });
 afterEach(async () => t.close());

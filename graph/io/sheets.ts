@@ -1,0 +1,234 @@
+/**
+ * Several tables (workbook sheets) -> one set of import rows: typed sheets by
+ * name, a members sheet folded into its partnerships, Kumu's Elements and
+ * Connections mapped onto actors and ties. Main function: rowsFromSheets.
+ */
+import { ACTOR_KINDS } from '../model/index.js';
+import type { ActorKind, EntityType, GraphState, Sector } from '../model/index.js';
+import { normaliseEnum } from './columns.js';
+import type { ImportRow } from './import-plan.js';
+import type { ImportProblem } from './report.js';
+import { rowsFromTable } from './table.js';
+import type { Table, TableRows } from './table.js';
+
+export interface NamedTable {
+  name: string;
+  type: EntityType | 'members' | 'kumu-elements' | 'kumu-connections' | undefined;
+  table: Table;
+}
+
+const SECTOR_OF_KIND: Record<ActorKind, Sector> = {
+  department: 'public',
+  municipality: 'public',
+  public_entity: 'public',
+  business: 'private',
+  industry_body: 'private',
+  ngo: 'civil_society',
+  community_group: 'civil_society',
+  research: 'academic',
+  international: 'public',
+  other: 'civil_society',
+};
+
+const warning = (
+  sheet: string,
+  row: number,
+  column: string,
+  value: string,
+  code: string,
+  message: string,
+): ImportProblem => ({
+  sheet,
+  row,
+  column,
+  value,
+  code,
+  message,
+});
+
+/** Kumu elements: free-form types become the nearest actor kind (else other), and a missing sector follows the kind. */
+function kumuElements(name: string, table: Table): TableRows {
+  const header = table.rows[0] ?? [];
+  const hasSector = header.some((h) => h.trim().toLowerCase() === 'sector');
+  const typeColumn = header.findIndex((h) => h.trim().toLowerCase() === 'type');
+  const extra: ImportProblem[] = [];
+  const rows = table.rows.map((cells, k) => {
+    if (k === 0) return hasSector ? cells : [...cells, 'Sector'];
+    const raw = typeColumn >= 0 ? (cells[typeColumn] ?? '') : '';
+    let kind = normaliseEnum(raw, ACTOR_KINDS) as ActorKind;
+    if (!ACTOR_KINDS.includes(kind)) {
+      extra.push(
+        warning(
+          name,
+          table.lines[k] ?? k + 1,
+          'Type',
+          raw,
+          'KUMU_TYPE',
+          `element type '${raw}' is not an actor kind; imported as 'other'`,
+        ),
+      );
+      kind = 'other';
+    }
+    const out = [...cells];
+    if (typeColumn >= 0) out[typeColumn] = kind;
+    else out.push(kind);
+    return hasSector ? out : [...out, SECTOR_OF_KIND[kind]];
+  });
+  const header2 =
+    typeColumn >= 0 ? rows[0]! : [...rows[0]!.slice(0, -1), 'Type', ...rows[0]!.slice(-1)];
+  const result = rowsFromTable('actor', name, {
+    rows: [header2, ...rows.slice(1)],
+    lines: table.lines,
+  });
+  if (!hasSector && rows.length > 1) {
+    extra.push(
+      warning(
+        name,
+        table.lines[0] ?? 1,
+        'Sector',
+        '',
+        'SECTOR_ASSUMED',
+        'no Sector column: each element takes the sector of its kind',
+      ),
+    );
+  }
+  return { ...result, warnings: [...result.warnings, ...extra] };
+}
+
+/** Members rows (partnership, actor, role) become the member lists of their partnerships. */
+function foldMembers(
+  rows: ImportRow[],
+  members: TableRows,
+  state: GraphState,
+  sheet: string,
+): ImportProblem[] {
+  const problems: ImportProblem[] = [];
+  const byPartnership = new Map<string, { actorId: string; role: string }[]>();
+  for (const row of members.rows) {
+    const partnershipId = String(row.input.partnershipId ?? '');
+    const actorId = String(row.input.actorId ?? '');
+    if (!partnershipId || !actorId) continue;
+    const list =
+      byPartnership.get(partnershipId) ?? byPartnership.set(partnershipId, []).get(partnershipId)!;
+    list.push({ actorId, role: String(row.input.role ?? 'member') });
+  }
+  for (const [partnershipId, list] of byPartnership) {
+    const target = rows.find(
+      (r) =>
+        r.type === 'partnership' &&
+        (r.input.id === partnershipId || r.input.name === partnershipId),
+    );
+    if (target) {
+      target.input.members = [...((target.input.members as unknown[]) ?? []), ...list];
+      continue;
+    }
+    const stored = state.entities.partnership.get(partnershipId);
+    if (!stored) {
+      problems.push(
+        warning(
+          sheet,
+          0,
+          'partnership',
+          partnershipId,
+          'UNKNOWN_REFERENCE',
+          `no partnership '${partnershipId}' in the file or the store`,
+        ),
+      );
+      continue;
+    }
+    const { version: _version, ...entity } = stored;
+    const kept = entity.members.filter((m) => !list.some((x) => x.actorId === m.actorId));
+    rows.push({
+      type: 'partnership',
+      sheet,
+      row: members.rows[0]?.row ?? 2,
+      input: { ...entity, members: [...kept, ...list] },
+    });
+  }
+  return problems;
+}
+
+export function rowsFromSheets(
+  sheets: NamedTable[],
+  state: GraphState,
+  fallback: EntityType,
+): TableRows {
+  const out: TableRows = { rows: [], errors: [], warnings: [] };
+  const typed = sheets.filter((s) => s.type !== undefined);
+  const chosen =
+    typed.length > 0 ? typed : sheets.slice(0, 1).map((s) => ({ ...s, type: fallback }));
+  for (const s of sheets) {
+    if (!chosen.some((c) => c.name === s.name)) {
+      out.warnings.push(
+        warning(
+          s.name,
+          0,
+          '',
+          s.name,
+          'UNKNOWN_SHEET',
+          `sheet '${s.name}' is not read: name it for what it holds (actors, mandates, ...)`,
+        ),
+      );
+    }
+  }
+  let members: { table: TableRows; name: string } | undefined;
+  for (const s of chosen) {
+    const part =
+      s.type === 'kumu-elements'
+        ? kumuElements(s.name, s.table)
+        : s.type === 'kumu-connections'
+          ? rowsFromTable('tie', s.name, s.table)
+          : s.type === 'members'
+            ? membersTable(s.name, s.table)
+            : rowsFromTable(s.type as EntityType, s.name, s.table);
+    out.errors.push(...part.errors);
+    out.warnings.push(...part.warnings);
+    if (s.type === 'members') members = { table: part, name: s.name };
+    else out.rows.push(...part.rows);
+  }
+  if (members) out.errors.push(...foldMembers(out.rows, members.table, state, members.name));
+  return out;
+}
+
+/** A members sheet: partnership, actor, role. */
+function membersTable(name: string, table: Table): TableRows {
+  const header = (table.rows[0] ?? []).map((h) => h.trim().toLowerCase());
+  const index = (names: string[]) => header.findIndex((h) => names.includes(h));
+  const p = index(['partnership', 'partnershipid', 'partnership id']);
+  const a = index(['actor', 'actorid', 'actor id', 'member', 'organisation']);
+  const r = index(['role']);
+  const result: TableRows = { rows: [], errors: [], warnings: [] };
+  if (p < 0 || a < 0) {
+    result.errors.push(
+      warning(
+        name,
+        table.lines[0] ?? 1,
+        p < 0 ? 'partnership' : 'actor',
+        '',
+        'MISSING_COLUMN',
+        'a members sheet needs partnership and actor columns',
+      ),
+    );
+    return result;
+  }
+  table.rows.slice(1).forEach((cells, k) => {
+    const role =
+      r >= 0 && cells[r]?.trim()
+        ? normaliseEnum(cells[r]!, [
+            'convener',
+            'steering',
+            'rowing',
+            'cheering',
+            'member',
+            'observer',
+          ])
+        : 'member';
+    result.rows.push({
+      type: 'partnership',
+      sheet: name,
+      row: table.lines[k + 1] ?? k + 2,
+      input: { partnershipId: cells[p]?.trim(), actorId: cells[a]?.trim(), role },
+    });
+  });
+  return result;
+}

@@ -1,0 +1,113 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { zipOf } from '../../tests/helpers/zip.js';
+import { loadBergRiverSample } from '../samples/load-sample.js';
+import { GraphService } from '../service.js';
+import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
+import { exportGraph } from './export.js';
+import { importFile } from './import-file.js';
+import { checkZipSize } from './zip-guard.js';
+
+const fixture = (name: string) =>
+  readFileSync(resolve(import.meta.dirname, '../../tests/fixtures', name));
+let service: GraphService;
+beforeEach(async () => {
+  service = new GraphService(openSqliteStore({ path: ':memory:' }));
+  await loadBergRiverSample(service);
+});
+afterEach(async () => service.close());
+
+describe('xlsx import', () => {
+  it('reads one sheet per entity type, formula results, a members sheet, and skips other sheets with a warning', async () => {
+    const report = await importFile(service, fixture('stakeholders-formulas.xlsx'), {
+      filename: 'stakeholders.xlsx',
+    });
+    expect(report.errors).toEqual([]);
+    expect(report.counts).toEqual({ created: 3, updated: 1, unchanged: 0, rejected: 0 });
+    expect(report.warnings.map((w) => w.code)).toEqual(['UNKNOWN_SHEET']);
+    const [interest] = await service.store.getMany('interest', [
+      'paarl-rivers-trust~water-quality',
+    ]);
+    expect(interest).toMatchObject({ influence: 3, interest: 5, stance: 'supports' });
+    const [brip] = await service.store.getMany('partnership', ['brip-steering-committee']);
+    expect(brip?.members).toContainEqual({ actorId: 'paarl-rivers-trust', role: 'cheering' });
+    expect(brip?.members.length).toBeGreaterThan(10);
+  });
+
+  it('maps a Kumu export: elements to actors, connections to ties by label', async () => {
+    const report = await importFile(service, fixture('kumu-export.xlsx'), {
+      filename: 'kumu-export.xlsx',
+    });
+    expect(report.errors).toEqual([]);
+    expect(report.counts.created).toBe(5);
+    expect(report.warnings.map((w) => w.code).sort()).toEqual(['KUMU_TYPE', 'SECTOR_ASSUMED']);
+    const [wine, watch] = await service.store.getMany('actor', [
+      'wine-route-association',
+      'river-watch',
+    ]);
+    expect(wine).toMatchObject({
+      kind: 'industry_body',
+      sector: 'private',
+      tags: ['tourism', 'wine'],
+    });
+    expect(watch).toMatchObject({ kind: 'community_group', sector: 'civil_society' });
+    expect(
+      await service.store.getMany('tie', ['wine-route-association~conflicts~dws']),
+    ).not.toEqual([null]);
+  });
+
+  it('maps Kumu CSVs by their names', async () => {
+    expect(
+      (await importFile(service, fixture('kumu-elements.csv'), { filename: 'kumu-elements.csv' }))
+        .counts.created,
+    ).toBe(2);
+    const ties = await importFile(service, fixture('kumu-connections.csv'), {
+      filename: 'kumu-connections.csv',
+    });
+    expect(ties).toMatchObject({ ok: true, counts: { created: 1 } });
+  });
+
+  it('exports a workbook that re-imports as it is', async () => {
+    const workbook = await exportGraph(service, 'xlsx');
+    const bytes = Buffer.concat(
+      [...workbook.chunks].map((c) => (Buffer.isBuffer(c) ? c : Buffer.from(c))),
+    );
+    const report = await importFile(service, bytes, { filename: 'mandatemap.xlsx' });
+    expect(report.errors).toEqual([]);
+    expect(report.counts.created + report.counts.updated).toBe(0);
+    expect(report.counts.unchanged).toBeGreaterThan(100);
+  });
+});
+
+describe('zip bombs', () => {
+  const bomb = zipOf([
+    { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(30 * 1024 * 1024, 0x61) },
+  ]);
+
+  it('refuses a workbook that inflates past the limit, before unpacking it', async () => {
+    expect(bomb.length).toBeLessThan(100_000);
+    const error = await importFile(service, bomb, {
+      filename: 'bomb.xlsx',
+      limits: { maxUnpackedBytes: 10 * 1024 * 1024 },
+    }).catch((e) => e);
+    expect(error).toMatchObject({
+      code: 'LIMIT_EXCEEDED',
+      details: { reason: 'DECOMPRESSED_SIZE' },
+    });
+  });
+
+  it('does not trust the declared sizes', () => {
+    const liar = zipOf([
+      { name: 'a.xml', data: Buffer.alloc(5 * 1024 * 1024, 0x61), declaredSize: 10 },
+    ]);
+    expect(() => checkZipSize(liar, 1024 * 1024)).toThrow(/unpacks to more than/);
+  });
+
+  it('refuses what is not a zip', async () => {
+    const error = await importFile(service, Buffer.from('not a workbook'), {
+      filename: 'x.xlsx',
+    }).catch((e) => e);
+    expect(error).toMatchObject({ code: 'INVALID_INPUT', details: { reason: 'INVALID_XLSX' } });
+  });
+});
