@@ -96,7 +96,7 @@ async function parseFile(
       maxRows: limits.maxRows,
       ...(format === 'tsv' ? { delimiter: '\t' } : {}),
     });
-    const width = Math.max(0, ...table.rows.map((r) => r.length));
+    const width = table.rows.reduce((max, r) => Math.max(max, r.length), 0);
     if (width > limits.maxColumns) {
       throw new GraphError(
         'LIMIT_EXCEEDED',

@@ -70,7 +70,8 @@ export async function importRows(
   try {
     await service.commit((overlay) => {
       Object.assign(counts, emptyCounts());
-      errors.splice(0, errors.length, ...fileErrors);
+      errors.length = 0;
+      for (const e of fileErrors) errors.push(e);
       const rowOf = new Map<string, ImportRow>();
       const rejected = new Set<ImportRow>();
       for (const row of rows) {

@@ -181,12 +181,12 @@ export function rowsFromSheets(
           : s.type === 'members'
             ? membersTable(s.name, s.table)
             : rowsFromTable(s.type as EntityType, s.name, s.table);
-    out.errors.push(...part.errors);
-    out.warnings.push(...part.warnings);
+    append(out.errors, part.errors);
+    append(out.warnings, part.warnings);
     if (s.type === 'members') members = { table: part, name: s.name };
-    else out.rows.push(...part.rows);
+    else append(out.rows, part.rows);
   }
-  if (members) out.errors.push(...foldMembers(out.rows, members.table, state, members.name));
+  if (members) append(out.errors, foldMembers(out.rows, members.table, state, members.name));
   return out;
 }
 
@@ -231,4 +231,9 @@ function membersTable(name: string, table: Table): TableRows {
     });
   });
   return result;
+}
+
+/** Appends without spreading into arguments, which overflows the stack for large files. */
+function append<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
 }

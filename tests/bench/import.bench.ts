@@ -1,0 +1,93 @@
+/**
+ * Import benchmarks (issue 4): a 100,000-actor CSV and a 300,000-mandate CSV
+ * into the embedded store, next to a raw better-sqlite3 insert of the same rows
+ * in one transaction. Run with `npm run bench`.
+ */
+import Database from 'better-sqlite3';
+import { importFile } from '../../graph/io/import-file.js';
+import { toCsv } from '../../graph/io/csv.js';
+import { syntheticCountry } from '../../graph/samples/synthetic.js';
+import { importRows } from '../../graph/io/import-plan.js';
+import { rowsFromDocument } from '../../graph/io/json.js';
+import { GraphService } from '../../graph/service.js';
+import { openSqliteStore } from '../../graph/store/sqlite/sqlite-store.js';
+import { report, timeIt } from './report.js';
+
+const LIMITS = { maxBytes: 1024 * 1024 * 1024, maxRows: 1_000_000 };
+
+function rawInsert(rows: string[][]): number {
+  const db = new Database(':memory:');
+  const [header, ...body] = rows;
+  db.exec(`CREATE TABLE t (${header!.map((h, i) => `c${i} TEXT`).join(', ')})`);
+  const insert = db.prepare(`INSERT INTO t VALUES (${header!.map(() => '?').join(', ')})`);
+  const start = performance.now();
+  db.transaction(() => {
+    for (const row of body) insert.run(...row);
+  })();
+  const ms = performance.now() - start;
+  db.close();
+  return ms;
+}
+
+export async function benchImport(): Promise<void> {
+  const doc = syntheticCountry({ actors: 100_000, mandates: 300_000 });
+  const service = new GraphService(openSqliteStore({ path: ':memory:' }));
+  const { rows: base } = rowsFromDocument({
+    levels: doc.levels,
+    jurisdictions: doc.jurisdictions,
+    issues: doc.issues,
+  });
+  await importRows(service, base);
+
+  const actorRows = [
+    ['id', 'name', 'kind', 'sector', 'levelId', 'jurisdictionId'],
+    ...doc.actors.map((a) =>
+      [a.id, a.name, a.kind, a.sector, a.levelId ?? '', a.jurisdictionId ?? ''].map(String),
+    ),
+  ];
+  const mandateRows = [
+    [
+      'id',
+      'title',
+      'function',
+      'strength',
+      'holderId',
+      'issueIds',
+      'jurisdictionIds',
+      'validFrom',
+      'validTo',
+    ],
+    ...doc.mandates.map((m) =>
+      [
+        m.id,
+        m.title,
+        m.function,
+        m.strength,
+        m.holderId,
+        (m.issueIds as string[]).join('|'),
+        (m.jurisdictionIds as string[]).join('|'),
+        m.validFrom ?? '',
+        m.validTo ?? '',
+      ].map(String),
+    ),
+  ];
+  for (const [label, rows, file] of [
+    ['actors', actorRows, 'actors.csv'],
+    ['mandates', mandateRows, 'mandates.csv'],
+  ] as const) {
+    const bytes = Buffer.from(toCsv(rows));
+    const run = await timeIt(() => importFile(service, bytes, { filename: file, limits: LIMITS }));
+    const n = rows.length - 1;
+    if (!run.value.ok)
+      throw new Error(`bench import failed: ${JSON.stringify(run.value.errors.slice(0, 3))}`);
+    const raw = rawInsert(rows as string[][]);
+    const rate = n / (run.ms / 1000);
+    const rawRate = n / (raw / 1000);
+    report(
+      `import ${n} ${label} from CSV`,
+      run.ms,
+      `${Math.round(rate)} rows/s; raw insert ${Math.round(rawRate)} rows/s (${raw.toFixed(0)} ms); ratio ${(rate / rawRate).toFixed(2)} (targets >= 100000 rows/s, >= 0.6x raw)`,
+    );
+  }
+  await service.close();
+}
