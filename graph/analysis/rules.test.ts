@@ -1,7 +1,7 @@
 /** Hand-checked tables for every rule of DESIGN.md's analysis semantics, on small graphs. */
 import { describe, expect, it } from 'vitest';
 import { aMandate, aPartnership, aTie, anActor, anInterest } from '../../tests/helpers/builders.js';
-import { stateOf } from '../../tests/helpers/state.js';
+import { smallWorld, stateOf } from '../../tests/helpers/state.js';
 import type { Doc } from '../../tests/helpers/state.js';
 import { collaborationGaps, coverageGaps, describeCoverage, engagementGaps } from './gaps.js';
 import { levelMatrix } from './levels.js';
@@ -13,29 +13,7 @@ import type { Scope } from './scope.js';
 import { ScopeIndex } from './scope-index.js';
 import { buildTeam } from './team.js';
 
-/** Country > provinces A, B > municipalities A1, A2 (in A), B1 (in B); a river crossing A1 and B1. */
-const world: Doc = {
-  levels: [
-    { id: 'national', name: 'National', rank: 1 },
-    { id: 'provincial', name: 'Provincial', rank: 2 },
-    { id: 'local', name: 'Local', rank: 3 },
-  ],
-  jurisdictions: [
-    { id: 'country', name: 'Country', kind: 'country' },
-    { id: 'a', name: 'A', kind: 'province', parentId: 'country' },
-    { id: 'b', name: 'B', kind: 'province', parentId: 'country' },
-    { id: 'a1', name: 'A1', kind: 'municipality', parentId: 'a' },
-    { id: 'a2', name: 'A2', kind: 'municipality', parentId: 'a' },
-    { id: 'b1', name: 'B1', kind: 'municipality', parentId: 'b' },
-    { id: 'river', name: 'River', kind: 'catchment', overlaps: ['a1', 'b1'] },
-  ],
-  issues: [
-    { id: 'water', name: 'Water' },
-    { id: 'quality', name: 'Quality', parentId: 'water' },
-    { id: 'effluent', name: 'Effluent', parentId: 'quality' },
-    { id: 'quantity', name: 'Quantity', parentId: 'water' },
-  ],
-};
+const world = smallWorld();
 
 const gov = (id: string, extra: Record<string, unknown> = {}) => anActor(id, extra);
 function analyse(doc: Doc, scope: Partial<Scope> = {}) {

@@ -38,3 +38,15 @@ export function showValue(value: unknown): string {
   const text = typeof value === 'string' ? value : JSON.stringify(value);
   return text.length > 200 ? `${text.slice(0, 197)}...` : text;
 }
+
+/** One problem (or warning) of a report, with where it is. */
+export function problemAt(
+  sheet: string,
+  row: number,
+  column: string,
+  value: unknown,
+  code: string,
+  message: string,
+): ImportProblem {
+  return { sheet, row, column, value: showValue(value), code, message };
+}

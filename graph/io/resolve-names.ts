@@ -8,6 +8,7 @@ import { ENTITY_TYPES, ID_PATTERN, deriveId, isEndpointType } from '../model/ind
 import type { EntityType, GraphState } from '../model/index.js';
 import { COLUMNS } from './columns.js';
 import type { ImportRow } from './import-plan.js';
+import { problemAt } from './report.js';
 import type { ImportProblem } from './report.js';
 
 const nameKey = (name: string) =>
@@ -66,27 +67,19 @@ export function resolveNames(rows: ImportRow[], state: GraphState): ImportProble
     if (known[target].ids.has(value)) return value;
     const ids = known[target].byName.get(nameKey(value));
     if (ids?.size === 1) return [...ids][0]!;
+    const refuse = (code: string, message: string) => {
+      row.invalid = true;
+      problems.push(
+        problemAt(row.sheet, row.row, row.columns?.[field] ?? field, value, code, message),
+      );
+    };
     if (!ids && !ID_PATTERN.test(value)) {
-      row.invalid = true;
-      problems.push({
-        sheet: row.sheet,
-        row: row.row,
-        column: row.columns?.[field] ?? field,
-        value,
-        code: 'UNKNOWN_REFERENCE',
-        message: `no ${target} has the id or the name '${value}'`,
-      });
-    }
-    if (ids && ids.size > 1) {
-      row.invalid = true;
-      problems.push({
-        sheet: row.sheet,
-        row: row.row,
-        column: row.columns?.[field] ?? field,
-        value,
-        code: 'AMBIGUOUS_NAME',
-        message: `'${value}' names ${ids.size} ${target}s (${[...ids].join(', ')}); use the id`,
-      });
+      refuse('UNKNOWN_REFERENCE', `no ${target} has the id or the name '${value}'`);
+    } else if (ids && ids.size > 1) {
+      refuse(
+        'AMBIGUOUS_NAME',
+        `'${value}' names ${ids.size} ${target}s (${[...ids].join(', ')}); use the id`,
+      );
     }
     return value;
   };

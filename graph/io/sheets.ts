@@ -3,10 +3,11 @@
  * name, a members sheet folded into its partnerships, Kumu's Elements and
  * Connections mapped onto actors and ties. Main function: rowsFromSheets.
  */
-import { ACTOR_KINDS } from '../model/index.js';
+import { ACTOR_KINDS, MEMBER_ROLES } from '../model/index.js';
 import type { ActorKind, EntityType, GraphState, Sector } from '../model/index.js';
 import { normaliseEnum } from './columns.js';
 import type { ImportRow } from './import-plan.js';
+import { problemAt } from './report.js';
 import type { ImportProblem } from './report.js';
 import { rowsFromTable } from './table.js';
 import type { Table, TableRows } from './table.js';
@@ -30,21 +31,7 @@ const SECTOR_OF_KIND: Record<ActorKind, Sector> = {
   other: 'civil_society',
 };
 
-const warning = (
-  sheet: string,
-  row: number,
-  column: string,
-  value: string,
-  code: string,
-  message: string,
-): ImportProblem => ({
-  sheet,
-  row,
-  column,
-  value,
-  code,
-  message,
-});
+const warning = problemAt;
 
 /** Kumu elements: free-form types become the nearest actor kind (else other), and a missing sector follows the kind. */
 function kumuElements(name: string, table: Table): TableRows {
@@ -212,17 +199,7 @@ function membersTable(name: string, table: Table): TableRows {
     return result;
   }
   table.rows.slice(1).forEach((cells, k) => {
-    const role =
-      r >= 0 && cells[r]?.trim()
-        ? normaliseEnum(cells[r]!, [
-            'convener',
-            'steering',
-            'rowing',
-            'cheering',
-            'member',
-            'observer',
-          ])
-        : 'member';
+    const role = r >= 0 && cells[r]?.trim() ? normaliseEnum(cells[r]!, MEMBER_ROLES) : 'member';
     result.rows.push({
       type: 'partnership',
       sheet: name,

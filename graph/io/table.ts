@@ -8,7 +8,7 @@ import { COLUMNS, MEMBER_ROLE_VALUES, headerKey, normaliseEnum } from './columns
 import type { Column } from './columns.js';
 import { unneutralise } from './csv.js';
 import type { ImportRow } from './import-plan.js';
-import { showValue } from './report.js';
+import { problemAt } from './report.js';
 import type { ImportProblem } from './report.js';
 
 export interface Table {
@@ -89,20 +89,8 @@ export function rowsFromTable(type: EntityType, sheet: string, table: Table): Ta
   const [rawHeaders = [], ...body] = table.rows;
   const headers = rawHeaders.map((h) => h.trim());
   const columns = matchHeaders(type, headers);
-  const problem = (
-    row: number,
-    column: string,
-    value: unknown,
-    code: string,
-    message: string,
-  ): ImportProblem => ({
-    sheet,
-    row,
-    column,
-    value: showValue(value),
-    code,
-    message,
-  });
+  const problem = (row: number, column: string, value: unknown, code: string, message: string) =>
+    problemAt(sheet, row, column, value, code, message);
   headers.forEach((h, i) => {
     if (!columns[i] && h.trim() !== '') {
       out.warnings.push(

@@ -68,27 +68,7 @@ export const smallGraph = fc
       ...(a.parent !== undefined && a.parent < i ? { parentId: `actor${a.parent}` } : {}),
     }));
     return {
-      levels: [
-        { id: 'national', name: 'National', rank: 1 },
-        { id: 'provincial', name: 'Provincial', rank: 2 },
-        { id: 'local', name: 'Local', rank: 3 },
-      ],
-      jurisdictions: [
-        { id: 'country', name: 'Country', kind: 'country' },
-        { id: 'a', name: 'A', kind: 'province', parentId: 'country' },
-        { id: 'b', name: 'B', kind: 'province', parentId: 'country' },
-        { id: 'a1', name: 'A1', kind: 'municipality', parentId: 'a' },
-        { id: 'a2', name: 'A2', kind: 'municipality', parentId: 'a' },
-        { id: 'b1', name: 'B1', kind: 'municipality', parentId: 'b' },
-        { id: 'river', name: 'River', kind: 'catchment', overlaps: overlapsOf },
-      ],
-      issues: [
-        { id: 'water', name: 'Water' },
-        { id: 'quality', name: 'Quality', parentId: 'water' },
-        { id: 'effluent', name: 'Effluent', parentId: 'quality' },
-        { id: 'quantity', name: 'Quantity', parentId: 'water' },
-        { id: 'roads', name: 'Roads' },
-      ],
+      ...smallWorld(overlapsOf),
       actors: actorDocs,
       mandates: mandates.map((m, i) => ({
         id: `m${String(i).padStart(2, '0')}`,
@@ -102,3 +82,34 @@ export const smallGraph = fc
       })),
     };
   });
+
+/**
+ * Country > provinces A, B > municipalities A1, A2 (in A), B1 (in B), and a
+ * river crossing `riverOverlaps`; issues water > quality > effluent, water >
+ * quantity, and roads; three levels.
+ */
+export function smallWorld(riverOverlaps: string[] = ['a1', 'b1']): Doc {
+  return {
+    levels: [
+      { id: 'national', name: 'National', rank: 1 },
+      { id: 'provincial', name: 'Provincial', rank: 2 },
+      { id: 'local', name: 'Local', rank: 3 },
+    ],
+    jurisdictions: [
+      { id: 'country', name: 'Country', kind: 'country' },
+      { id: 'a', name: 'A', kind: 'province', parentId: 'country' },
+      { id: 'b', name: 'B', kind: 'province', parentId: 'country' },
+      { id: 'a1', name: 'A1', kind: 'municipality', parentId: 'a' },
+      { id: 'a2', name: 'A2', kind: 'municipality', parentId: 'a' },
+      { id: 'b1', name: 'B1', kind: 'municipality', parentId: 'b' },
+      { id: 'river', name: 'River', kind: 'catchment', overlaps: riverOverlaps },
+    ],
+    issues: [
+      { id: 'water', name: 'Water' },
+      { id: 'quality', name: 'Quality', parentId: 'water' },
+      { id: 'effluent', name: 'Effluent', parentId: 'quality' },
+      { id: 'quantity', name: 'Quantity', parentId: 'water' },
+      { id: 'roads', name: 'Roads' },
+    ],
+  };
+}
