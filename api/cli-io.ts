@@ -11,7 +11,7 @@ import {
   isGraphError,
   openStore,
 } from '../graph/index.js';
-import type { EntityType, ImportReport } from '../graph/index.js';
+import type { EntityType, ImportProgress, ImportReport } from '../graph/index.js';
 import { loadConfig } from './config.js';
 
 function entityType(value: string | undefined): EntityType | undefined {
@@ -51,6 +51,20 @@ export function formatReport(report: ImportReport): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** A one-line progress bar on stderr when it is a terminal; silent otherwise. */
+function progressBar(): ImportProgress | undefined {
+  if (!process.stderr.isTTY) return undefined;
+  return (stage, done, total) => {
+    const share = total > 0 ? done / total : 1;
+    const width = 30;
+    const filled = Math.round(share * width);
+    process.stderr.write(
+      `\r${stage.padEnd(9)} [${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${Math.round(share * 100)}%`,
+    );
+    if (stage === 'writing') process.stderr.write('\n');
+  };
+}
+
 export async function importCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -71,6 +85,7 @@ export async function importCommand(argv: string[]): Promise<number> {
       type: entityType(values.type),
       dryRun: values['dry-run'],
       limits: config.importLimits,
+      onProgress: progressBar(),
     }),
   );
   process.stdout.write(formatReport(report));

@@ -11,7 +11,7 @@ export { GraphService } from './service.js';
 export type { GraphChange } from './service.js';
 export type { DeleteOutcome } from './writes/plan-delete.js';
 export { importRows } from './io/import-plan.js';
-export type { ImportRow } from './io/import-plan.js';
+export type { ImportProgress, ImportRow } from './io/import-plan.js';
 export { rowsFromDocument, documentFromState } from './io/json.js';
 export type { ImportReport, ImportProblem } from './io/report.js';
 export { bergRiverSample } from './samples/berg-river.js';

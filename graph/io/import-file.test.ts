@@ -199,6 +199,25 @@ describe('importing messy files', () => {
     expect(report.warnings.map((w) => w.code)).toEqual(['UNKNOWN_COLUMN']);
   });
 
+  it('reports progress while it parses, checks and writes', async () => {
+    const csv = [
+      'name,kind,sector',
+      ...Array.from({ length: 12_000 }, (_, i) => `Org ${i},ngo,civil society`),
+    ].join('\n');
+    const stages: string[] = [];
+    const report = await importFile(service, new TextEncoder().encode(csv), {
+      filename: 'actors.csv',
+      onProgress: (stage, done, total) => stages.push(`${stage} ${done}/${total}`),
+    });
+    expect(report.counts.created).toBe(12_000);
+    expect(stages.filter((s) => s.startsWith('checking'))).toEqual([
+      'checking 5000/12000',
+      'checking 10000/12000',
+    ]);
+    expect(stages.at(-1)).toBe('writing 12000/12000');
+    expect(stages[0]).toMatch(/^parsing 0\//);
+  });
+
   it('takes a tab-separated file of levels', async () => {
     const report = await importFile(service, fixture('levels.tsv'), { filename: 'levels.tsv' });
     expect(report).toMatchObject({ ok: true, counts: { created: 1 } });

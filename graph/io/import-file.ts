@@ -10,7 +10,7 @@ import type { EntityType, GraphState } from '../model/index.js';
 import type { GraphService } from '../service.js';
 import { decodeUtf8, parseCsv } from './csv.js';
 import { importRows } from './import-plan.js';
-import type { ImportRow } from './import-plan.js';
+import type { ImportProgress, ImportRow } from './import-plan.js';
 import { rowsFromDocument } from './json.js';
 import type { ImportProblem, ImportReport } from './report.js';
 import { likelyDuplicates, resolveNames } from './resolve-names.js';
@@ -40,6 +40,7 @@ export interface FileImportOptions {
   type?: EntityType;
   dryRun?: boolean;
   limits?: Partial<ImportLimits>;
+  onProgress?: ImportProgress;
 }
 
 export const SUPPORTED_IMPORT_FORMATS = ['csv', 'tsv', 'txt', 'json', 'xlsx'] as const;
@@ -139,13 +140,15 @@ export async function importFile(
     );
   }
   const state = await service.state();
+  options.onProgress?.('parsing', 0, bytes.byteLength);
   const parsed = await parseFile(bytes, options, limits, state);
+  options.onProgress?.('parsing', bytes.byteLength, bytes.byteLength);
   const ambiguous = resolveNames(parsed.rows, state);
   const warnings = [...parsed.warnings, ...likelyDuplicates(parsed.rows, state)];
   return importRows(
     service,
     parsed.rows,
-    { dryRun: options.dryRun },
+    { dryRun: options.dryRun, onProgress: options.onProgress },
     { errors: [...parsed.errors, ...ambiguous], warnings },
   );
 }

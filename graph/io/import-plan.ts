@@ -24,9 +24,19 @@ export interface ImportRow {
   invalid?: boolean;
 }
 
+/** Where an import is: 'checking' rows one by one, then 'writing' them in one transaction. */
+export type ImportProgress = (
+  stage: 'parsing' | 'checking' | 'writing',
+  done: number,
+  total: number,
+) => void;
+
 export interface ImportOptions {
   dryRun?: boolean;
+  onProgress?: ImportProgress;
 }
+
+const PROGRESS_EVERY = 5_000;
 
 class ImportAborted extends Error {}
 
@@ -74,7 +84,10 @@ export async function importRows(
       for (const e of fileErrors) errors.push(e);
       const rowOf = new Map<string, ImportRow>();
       const rejected = new Set<ImportRow>();
+      let seen = 0;
       for (const row of rows) {
+        seen += 1;
+        if (seen % PROGRESS_EVERY === 0) options.onProgress?.('checking', seen, rows.length);
         if (row.invalid) {
           rejected.add(row);
           continue;
@@ -115,6 +128,7 @@ export async function importRows(
       }
       counts.rejected = rejected.size;
       if (errors.length > 0 || dryRun) throw new ImportAborted();
+      options.onProgress?.('writing', rows.length, rows.length);
     });
   } catch (error) {
     if (!(error instanceof ImportAborted)) throw error;
