@@ -37,6 +37,11 @@ export interface Config {
   importLimits: { maxBytes: number; maxRows: number; maxColumns: number; maxUnpackedBytes: number };
 }
 
+/** Loopback addresses: 127.0.0.0/8, ::1 and localhost. */
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
 export function loadConfig(
   env: Record<string, string | undefined> = process.env,
 ): Readonly<Config> {
@@ -46,6 +51,12 @@ export function loadConfig(
     throw new Error(`invalid configuration:\n  ${lines.join('\n  ')}`);
   }
   const e = parsed.data;
+  if (!isLoopback(e.MANDATEMAP_HOST)) {
+    throw new Error(
+      `refusing to listen on ${e.MANDATEMAP_HOST}: without API tokens mandatemap serves loopback only ` +
+        '(127.0.0.1, ::1 or localhost); every write would be open to the network',
+    );
+  }
   return Object.freeze({
     host: e.MANDATEMAP_HOST,
     port: e.MANDATEMAP_PORT,
