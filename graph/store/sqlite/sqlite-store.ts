@@ -145,29 +145,48 @@ export class SqliteStore implements GraphStore {
       this.stmt.deleteEntity.run(type, id);
       this.stmt.deleteRefsOf.run(type, id);
     }
-    const entityVersions = changes.upserts.map(({ type, entity }) => this.upsertOne(type, entity));
+    const entityVersions = this.upsertAll(changes.upserts);
     const version = (this.stmt.bumpVersion.get() as { value: number }).value;
     return { version, entityVersions };
   }
 
-  private upsertOne(type: EntityType, entity: AnyEntity): number {
-    const { name, kind } = indexedColumns(entity);
-    const { version } = this.stmt.upsert.get(
-      type,
-      entity.id,
-      name,
-      kind,
-      JSON.stringify(entity),
-    ) as {
-      version: number;
-    };
-    if (version > 1) this.stmt.deleteRefsOf.run(type, entity.id);
-    for (const spec of REF_SPECS[type]) {
-      for (const target of refTargets(entity, spec)) {
-        this.stmt.insertRef.run(type, entity.id, spec.field, target);
+  /**
+   * Writes entities type by type: one query for the versions they had, one
+   * statement per entity row, and one set-based statement per reference field.
+   */
+  private upsertAll(upserts: ChangeSet['upserts']): number[] {
+    const versions = new Array<number>(upserts.length);
+    const byType = new Map<EntityType, number[]>();
+    upserts.forEach((u, i) => (byType.get(u.type) ?? byType.set(u.type, []).get(u.type)!).push(i));
+    for (const [type, indices] of byType) {
+      const ids = indices.map((i) => upserts[i]!.entity.id);
+      const previous = new Map(
+        (
+          this.stmt.versionsJson.all(JSON.stringify(ids), type) as { id: string; version: number }[]
+        ).map((r) => [r.id, r.version]),
+      );
+      for (const id of previous.keys()) this.stmt.deleteRefsOf.run(type, id);
+      const refs = new Map<string, [string, string][]>(
+        REF_SPECS[type].map((spec) => [spec.field, []]),
+      );
+      for (const i of indices) {
+        const entity = upserts[i]!.entity;
+        const { name, kind } = indexedColumns(entity);
+        const old = previous.get(entity.id);
+        const data = JSON.stringify(entity);
+        if (old === undefined) this.stmt.insertEntity.run(type, entity.id, name, kind, data);
+        else this.stmt.updateEntity.run(old + 1, name, kind, data, type, entity.id);
+        versions[i] = (old ?? 0) + 1;
+        for (const spec of REF_SPECS[type]) {
+          const pairs = refs.get(spec.field)!;
+          for (const target of refTargets(entity, spec)) pairs.push([entity.id, target]);
+        }
+      }
+      for (const [field, pairs] of refs) {
+        if (pairs.length > 0) this.stmt.insertRefsJson.run(type, field, JSON.stringify(pairs));
       }
     }
-    return version;
+    return versions;
   }
 
   ping(): Promise<void> {

@@ -7,11 +7,11 @@ export const SQL = {
   getOne: /* sql */ `SELECT version, data FROM entity WHERE type = ? AND id = ?`,
   getManyJson: /* sql */ `
     SELECT e.id, e.version, e.data FROM json_each(?) AS j
-    JOIN entity e ON e.type = ? AND e.id = j.value`,
+    CROSS JOIN entity e ON e.type = ? AND e.id = j.value`,
   findByRefJson: /* sql */ `
     SELECT r.target, e.id, e.version, e.data FROM json_each(?) AS j
-    JOIN ref r ON r.type = ? AND r.field = ? AND r.target = j.value
-    JOIN entity e ON e.type = r.type AND e.id = r.id
+    CROSS JOIN ref r ON r.type = ? AND r.field = ? AND r.target = j.value
+    CROSS JOIN entity e ON e.type = r.type AND e.id = r.id
     ORDER BY r.target, e.id`,
   upsert: /* sql */ `
     INSERT INTO entity (type, id, version, name, kind, data) VALUES (?, ?, 1, ?, ?, ?)
@@ -21,6 +21,16 @@ export const SQL = {
   deleteEntity: /* sql */ `DELETE FROM entity WHERE type = ? AND id = ?`,
   deleteRefsOf: /* sql */ `DELETE FROM ref WHERE type = ? AND id = ?`,
   insertRef: /* sql */ `INSERT OR IGNORE INTO ref (type, id, field, target) VALUES (?, ?, ?, ?)`,
+  /** Versions of the given ids (a JSON array) of one type. CROSS JOIN keeps json_each first: see sqlite-store.test.ts. */
+  versionsJson: /* sql */ `
+    SELECT e.id, e.version FROM json_each(?) AS j CROSS JOIN entity e ON e.type = ? AND e.id = j.value`,
+  insertEntity: /* sql */ `INSERT INTO entity (type, id, version, name, kind, data) VALUES (?, ?, 1, ?, ?, ?)`,
+  updateEntity: /* sql */ `UPDATE entity SET version = ?, name = ?, kind = ?, data = ? WHERE type = ? AND id = ?`,
+
+  /** References of many entities at once: a JSON array of [id, target] pairs for one field. */
+  insertRefsJson: /* sql */ `
+    INSERT OR IGNORE INTO ref (type, id, field, target)
+    SELECT ?, j.value ->> 0, ?, j.value ->> 1 FROM json_each(?) AS j`,
   ping: /* sql */ `SELECT 1 AS ok`,
 } as const;
 
