@@ -1,24 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadBergRiverSample } from '../samples/load-sample.js';
-import { GraphService } from '../service.js';
-import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
+import { describe, expect, it } from 'vitest';
+import { fixture, useSampleService } from '../../tests/helpers/sample-service.js';
 import { importFile } from './import-file.js';
 
-const fixture = (name: string) =>
-  readFileSync(resolve(import.meta.dirname, '../../tests/fixtures', name));
-let service: GraphService;
-beforeEach(async () => {
-  service = new GraphService(openSqliteStore({ path: ':memory:' }));
-  await loadBergRiverSample(service);
-});
-afterEach(async () => service.close());
+const sample = useSampleService();
 
 describe('importing messy files', () => {
   it('maps a messy actor list, reports every bad row with where it is, and writes nothing', async () => {
-    const version = await service.store.version();
-    const report = await importFile(service, fixture('actors-messy.csv'), {
+    const version = await sample.current.store.version();
+    const report = await importFile(sample.current, fixture('actors-messy.csv'), {
       filename: 'actors-messy.csv',
     });
     expect(report.ok).toBe(false);
@@ -33,7 +22,7 @@ describe('importing messy files', () => {
     const { created, updated, unchanged, rejected } = report.counts;
     expect(created + updated + unchanged + rejected).toBe(5);
     expect(report.warnings.map((w) => [w.row, w.code])).toEqual([[5, 'LIKELY_DUPLICATE']]);
-    expect(await service.store.version()).toBe(version);
+    expect(await sample.current.store.version()).toBe(version);
   });
 
   it('normalises enums, trims, splits multi-value cells and resolves names, on a dry run', async () => {
@@ -42,7 +31,7 @@ describe('importing messy files', () => {
       .split('\r\n')
       .slice(0, 5)
       .join('\r\n');
-    const report = await importFile(service, new TextEncoder().encode(fixed), {
+    const report = await importFile(sample.current, new TextEncoder().encode(fixed), {
       filename: 'actors.csv',
       dryRun: true,
     });
@@ -52,11 +41,11 @@ describe('importing messy files', () => {
       committed: false,
       counts: { created: 3 },
     });
-    const real = await importFile(service, new TextEncoder().encode(fixed), {
+    const real = await importFile(sample.current, new TextEncoder().encode(fixed), {
       filename: 'actors.csv',
     });
     expect(real.committed).toBe(true);
-    const [film, anglers] = await service.store.getMany('actor', [
+    const [film, anglers] = await sample.current.store.getMany('actor', [
       'wesgro-film-office',
       'berg-river-anglers',
     ]);
@@ -74,14 +63,14 @@ describe('importing messy files', () => {
       sector: 'civil_society',
       jurisdictionId: 'berg-river-catchment',
     });
-    const again = await importFile(service, new TextEncoder().encode(fixed), {
+    const again = await importFile(sample.current, new TextEncoder().encode(fixed), {
       filename: 'actors.csv',
     });
     expect(again.counts).toEqual({ created: 0, updated: 0, unchanged: 3, rejected: 0 });
   });
 
   it('reports a non-numeric score, resolves an issue by name and an enum synonym', async () => {
-    const report = await importFile(service, fixture('interests-messy.csv'), {
+    const report = await importFile(sample.current, fixture('interests-messy.csv'), {
       filename: 'interests.csv',
     });
     expect(report.errors).toEqual([
@@ -103,7 +92,7 @@ describe('importing messy files', () => {
       },
     ]);
     const ok = await importFile(
-      service,
+      sample.current,
       new TextEncoder().encode(
         'actor,issue,stance,influence,interest\nwwf-sa,Water quality,For,4,5\n',
       ),
@@ -112,17 +101,21 @@ describe('importing messy files', () => {
       },
     );
     expect(ok.ok).toBe(true);
-    expect((await service.store.getMany('interest', ['wwf-sa~water-quality']))[0]).toMatchObject({
+    expect(
+      (await sample.current.store.getMany('interest', ['wwf-sa~water-quality']))[0],
+    ).toMatchObject({
       stance: 'supports',
     });
   });
 
   it('reads quoted mandates with commas and newlines, multi-valued issues and a holder by name', async () => {
-    const report = await importFile(service, fixture('mandates-quoted.csv'), {
+    const report = await importFile(sample.current, fixture('mandates-quoted.csv'), {
       filename: 'mandates.csv',
     });
     expect(report.errors).toEqual([]);
-    const [byLaw] = await service.store.getMany('mandate', ['trade-effluent-by-law-enforcement']);
+    const [byLaw] = await sample.current.store.getMany('mandate', [
+      'trade-effluent-by-law-enforcement',
+    ]);
     expect(byLaw).toMatchObject({
       holderId: 'drakenstein-municipality',
       function: 'enforce',
@@ -134,7 +127,8 @@ describe('importing messy files', () => {
       validFrom: '2019-07-01',
     });
     expect(
-      (await service.store.getMany('mandate', ['catchment-monitoring-for-the-estuary']))[0]?.title,
+      (await sample.current.store.getMany('mandate', ['catchment-monitoring-for-the-estuary']))[0]
+        ?.title,
     ).toBe('Catchment monitoring\nfor the estuary');
   });
 
@@ -164,14 +158,16 @@ describe('importing messy files', () => {
     ],
   ])('refuses %s with a coded error', async (_label, name, limits, code, message) => {
     const bytes = name === 'actors.xls' ? Buffer.from('x') : fixture(name);
-    const error = await importFile(service, bytes, { filename: name, limits }).catch((e) => e);
+    const error = await importFile(sample.current, bytes, { filename: name, limits }).catch(
+      (e) => e,
+    );
     expect(error).toMatchObject({ code });
     expect(error.message).toMatch(message);
   });
 
   it('names a reference that is neither an id nor a known name', async () => {
     const report = await importFile(
-      service,
+      sample.current,
       new TextEncoder().encode('name,kind,sector,home\nX,ngo,public,Lost City\n'),
       {
         filename: 'actors.csv',
@@ -189,9 +185,13 @@ describe('importing messy files', () => {
   });
 
   it('says which required columns are missing', async () => {
-    const report = await importFile(service, new TextEncoder().encode('name,colour\nX,red\n'), {
-      filename: 'actors.csv',
-    });
+    const report = await importFile(
+      sample.current,
+      new TextEncoder().encode('name,colour\nX,red\n'),
+      {
+        filename: 'actors.csv',
+      },
+    );
     expect(report.errors.map((e) => [e.code, e.column])).toEqual([
       ['MISSING_COLUMN', 'kind'],
       ['MISSING_COLUMN', 'sector'],
@@ -205,7 +205,7 @@ describe('importing messy files', () => {
       ...Array.from({ length: 12_000 }, (_, i) => `Org ${i},ngo,civil society`),
     ].join('\n');
     const stages: string[] = [];
-    const report = await importFile(service, new TextEncoder().encode(csv), {
+    const report = await importFile(sample.current, new TextEncoder().encode(csv), {
       filename: 'actors.csv',
       onProgress: (stage, done, total) => stages.push(`${stage} ${done}/${total}`),
     });
@@ -219,7 +219,9 @@ describe('importing messy files', () => {
   });
 
   it('takes a tab-separated file of levels', async () => {
-    const report = await importFile(service, fixture('levels.tsv'), { filename: 'levels.tsv' });
+    const report = await importFile(sample.current, fixture('levels.tsv'), {
+      filename: 'levels.tsv',
+    });
     expect(report).toMatchObject({ ok: true, counts: { created: 1 } });
   });
 });

@@ -1,48 +1,37 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { fixture, useSampleService } from '../../tests/helpers/sample-service.js';
 import { zipOf } from '../../tests/helpers/zip.js';
-import { loadBergRiverSample } from '../samples/load-sample.js';
-import { GraphService } from '../service.js';
-import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import { exportGraph } from './export.js';
 import { importFile } from './import-file.js';
 import { checkZipSize } from './zip-guard.js';
 
-const fixture = (name: string) =>
-  readFileSync(resolve(import.meta.dirname, '../../tests/fixtures', name));
-let service: GraphService;
-beforeEach(async () => {
-  service = new GraphService(openSqliteStore({ path: ':memory:' }));
-  await loadBergRiverSample(service);
-});
-afterEach(async () => service.close());
+const sample = useSampleService();
 
 describe('xlsx import', () => {
   it('reads one sheet per entity type, formula results, a members sheet, and skips other sheets with a warning', async () => {
-    const report = await importFile(service, fixture('stakeholders-formulas.xlsx'), {
+    const report = await importFile(sample.current, fixture('stakeholders-formulas.xlsx'), {
       filename: 'stakeholders.xlsx',
     });
     expect(report.errors).toEqual([]);
     expect(report.counts).toEqual({ created: 3, updated: 1, unchanged: 0, rejected: 0 });
     expect(report.warnings.map((w) => w.code)).toEqual(['UNKNOWN_SHEET']);
-    const [interest] = await service.store.getMany('interest', [
+    const [interest] = await sample.current.store.getMany('interest', [
       'paarl-rivers-trust~water-quality',
     ]);
     expect(interest).toMatchObject({ influence: 3, interest: 5, stance: 'supports' });
-    const [brip] = await service.store.getMany('partnership', ['brip-steering-committee']);
+    const [brip] = await sample.current.store.getMany('partnership', ['brip-steering-committee']);
     expect(brip?.members).toContainEqual({ actorId: 'paarl-rivers-trust', role: 'cheering' });
     expect(brip?.members.length).toBeGreaterThan(10);
   });
 
   it('maps a Kumu export: elements to actors, connections to ties by label', async () => {
-    const report = await importFile(service, fixture('kumu-export.xlsx'), {
+    const report = await importFile(sample.current, fixture('kumu-export.xlsx'), {
       filename: 'kumu-export.xlsx',
     });
     expect(report.errors).toEqual([]);
     expect(report.counts.created).toBe(5);
     expect(report.warnings.map((w) => w.code).sort()).toEqual(['KUMU_TYPE', 'SECTOR_ASSUMED']);
-    const [wine, watch] = await service.store.getMany('actor', [
+    const [wine, watch] = await sample.current.store.getMany('actor', [
       'wine-route-association',
       'river-watch',
     ]);
@@ -53,27 +42,30 @@ describe('xlsx import', () => {
     });
     expect(watch).toMatchObject({ kind: 'community_group', sector: 'civil_society' });
     expect(
-      await service.store.getMany('tie', ['wine-route-association~conflicts~dws']),
+      await sample.current.store.getMany('tie', ['wine-route-association~conflicts~dws']),
     ).not.toEqual([null]);
   });
 
   it('maps Kumu CSVs by their names', async () => {
     expect(
-      (await importFile(service, fixture('kumu-elements.csv'), { filename: 'kumu-elements.csv' }))
-        .counts.created,
+      (
+        await importFile(sample.current, fixture('kumu-elements.csv'), {
+          filename: 'kumu-elements.csv',
+        })
+      ).counts.created,
     ).toBe(2);
-    const ties = await importFile(service, fixture('kumu-connections.csv'), {
+    const ties = await importFile(sample.current, fixture('kumu-connections.csv'), {
       filename: 'kumu-connections.csv',
     });
     expect(ties).toMatchObject({ ok: true, counts: { created: 1 } });
   });
 
   it('exports a workbook that re-imports as it is', async () => {
-    const workbook = await exportGraph(service, 'xlsx');
+    const workbook = await exportGraph(sample.current, 'xlsx');
     const bytes = Buffer.concat(
       [...workbook.chunks].map((c) => (Buffer.isBuffer(c) ? c : Buffer.from(c))),
     );
-    const report = await importFile(service, bytes, { filename: 'mandatemap.xlsx' });
+    const report = await importFile(sample.current, bytes, { filename: 'mandatemap.xlsx' });
     expect(report.errors).toEqual([]);
     expect(report.counts.created + report.counts.updated).toBe(0);
     expect(report.counts.unchanged).toBeGreaterThan(100);
@@ -87,7 +79,7 @@ describe('zip bombs', () => {
 
   it('refuses a workbook that inflates past the limit, before unpacking it', async () => {
     expect(bomb.length).toBeLessThan(100_000);
-    const error = await importFile(service, bomb, {
+    const error = await importFile(sample.current, bomb, {
       filename: 'bomb.xlsx',
       limits: { maxUnpackedBytes: 10 * 1024 * 1024 },
     }).catch((e) => e);
@@ -105,7 +97,7 @@ describe('zip bombs', () => {
   });
 
   it('refuses what is not a zip', async () => {
-    const error = await importFile(service, Buffer.from('not a workbook'), {
+    const error = await importFile(sample.current, Buffer.from('not a workbook'), {
       filename: 'x.xlsx',
     }).catch((e) => e);
     expect(error).toMatchObject({ code: 'INVALID_INPUT', details: { reason: 'INVALID_XLSX' } });

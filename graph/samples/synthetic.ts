@@ -135,6 +135,24 @@ export function syntheticCountry(options: SyntheticOptions = {}): SyntheticDocum
       jurisdictionId: 'c',
     },
   ];
+  /** A public body at a level, at home in a place, optionally part of a parent organisation. */
+  const publicActor = (
+    id: string,
+    name: string,
+    kind: string,
+    levelId: string,
+    jurisdictionId: string,
+    parentId?: string,
+  ) =>
+    actors.push({
+      id,
+      name,
+      kind,
+      sector: 'public',
+      levelId,
+      jurisdictionId,
+      ...(parentId ? { parentId } : {}),
+    });
   const mandates: Record<string, unknown>[] = [];
   const add = (
     holderId: string,
@@ -163,15 +181,7 @@ export function syntheticCountry(options: SyntheticOptions = {}): SyntheticDocum
   };
   const nationalDepts = Array.from({ length: 40 }, (_, k) => `a-nd${k}`);
   nationalDepts.forEach((id, k) =>
-    actors.push({
-      id,
-      name: `National Department ${k}`,
-      kind: 'department',
-      sector: 'public',
-      levelId: 'national',
-      jurisdictionId: 'c',
-      parentId: 'a-nat',
-    }),
+    publicActor(id, `National Department ${k}`, 'department', 'national', 'c', 'a-nat'),
   );
   spread(nationalDepts, budget(0.016), (h, k) =>
     add(
@@ -184,28 +194,13 @@ export function syntheticCountry(options: SyntheticOptions = {}): SyntheticDocum
   );
   const provGov = Array.from({ length: provinces }, (_, p) => `a-pg${p}`);
   provGov.forEach((id, p) =>
-    actors.push({
-      id,
-      name: `Provincial Government ${p}`,
-      kind: 'other',
-      sector: 'public',
-      levelId: 'provincial',
-      jurisdictionId: `p${p}`,
-    }),
+    publicActor(id, `Provincial Government ${p}`, 'other', 'provincial', `p${p}`),
   );
   const provDepts = provGov.flatMap((_, p) =>
     Array.from({ length: 12 }, (__, k) => ({ id: `a-pd${p}-${k}`, p })),
   );
   provDepts.forEach(({ id, p }) =>
-    actors.push({
-      id,
-      name: `Provincial Department ${id}`,
-      kind: 'department',
-      sector: 'public',
-      levelId: 'provincial',
-      jurisdictionId: `p${p}`,
-      parentId: `a-pg${p}`,
-    }),
+    publicActor(id, `Provincial Department ${id}`, 'department', 'provincial', `p${p}`, `a-pg${p}`),
   );
   spread(
     provDepts.map((d) => d.id),
@@ -220,28 +215,14 @@ export function syntheticCountry(options: SyntheticOptions = {}): SyntheticDocum
   );
   const districtMunis = Array.from({ length: districts }, (_, d) => `a-dm${d}`);
   districtMunis.forEach((id, d) =>
-    actors.push({
-      id,
-      name: `District Municipality ${d}`,
-      kind: 'municipality',
-      sector: 'public',
-      levelId: 'district',
-      jurisdictionId: `d${d}`,
-    }),
+    publicActor(id, `District Municipality ${d}`, 'municipality', 'district', `d${d}`),
   );
   spread(districtMunis, budget(0.03), (h) =>
     add(h, pick(MANDATE_FUNCTIONS), [thirdIssue()], [`d${h.slice(4)}`]),
   );
   const localMunis = Array.from({ length: municipalities }, (_, m) => `a-lm${m}`);
   localMunis.forEach((id, m) =>
-    actors.push({
-      id,
-      name: `Local Municipality ${m}`,
-      kind: 'municipality',
-      sector: 'public',
-      levelId: 'local',
-      jurisdictionId: `m${m}`,
-    }),
+    publicActor(id, `Local Municipality ${m}`, 'municipality', 'local', `m${m}`),
   );
   const publicCount = actors.length;
   const others = Math.max(0, o.actors - publicCount);
