@@ -85,6 +85,19 @@ describe('Berg River expectations', () => {
     expect(next.data.gaps.nodes[0].actors).not.toEqual(first.data.gaps.nodes[0].actors);
   });
 
+  it('finds coverage gaps per unit kind: nobody manages tourism in either district', async () => {
+    const res: any = await t.gql(
+      '{ gaps(scope: { issueId: "tourism-recreation" }, kinds: [COVERAGE], unitKind: DISTRICT, first: 50) { nodes { status jurisdiction { id kind } functionClass because } } }',
+    );
+    expect(res.errors).toBeUndefined();
+    const nodes = res.data.gaps.nodes;
+    expect(nodes.every((g: any) => g.jurisdiction.kind === 'DISTRICT')).toBe(true);
+    expect(nodes.map((g: any) => `${g.jurisdiction.id}:${g.functionClass}:${g.status}`)).toEqual([
+      'cape-winelands:MANAGE:gap',
+      'west-coast:MANAGE:gap',
+    ]);
+  });
+
   it('shows the provincial conceive gap for effluent in the levels matrix', async () => {
     const res: any = await t.gql(
       `{ levels(issueId: "effluent", jurisdictionId: "drakenstein") { levels { id } cells { functionClass level { id } actors { id } gap } } }`,

@@ -1,6 +1,7 @@
 import type { IResolvers } from 'mercurius';
 import { GraphError, bandOf } from '../../../graph/index.js';
 import type {
+  JurisdictionKind,
   Gap,
   GapKind,
   OverlapKind,
@@ -89,7 +90,7 @@ export const analysisResolvers: IResolvers = {
       _: unknown,
       args: ScopeArg & {
         kinds?: GapKind[] | null;
-        unitKind?: string | null;
+        unitKind?: JurisdictionKind | null;
         first?: number | null;
         after?: string | null;
       },
@@ -100,7 +101,7 @@ export const analysisResolvers: IResolvers = {
       const page = await ctx.graph.analysis.gaps(
         scopeOf(args),
         args.kinds ?? [],
-        (args.unitKind ?? undefined) as never,
+        args.unitKind ?? undefined,
         offset + 1,
         first,
       );
