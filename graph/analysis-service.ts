@@ -23,7 +23,7 @@ import { levelMatrix } from './analysis/levels.js';
 import { maturity } from './analysis/maturity.js';
 import { actorNetwork, components } from './analysis/network.js';
 import { communities } from './analysis/communities.js';
-import { buildTeam } from './analysis/team.js';
+import { buildTeam, teamActors } from './analysis/team.js';
 import { todayIso } from './model/index.js';
 import type { JurisdictionKind } from './model/index.js';
 import type { GraphService } from './service.js';
@@ -136,17 +136,22 @@ export class AnalysisService {
 
   async levels(issueId: string, jurisdictionId: string | undefined, at: string | null | undefined) {
     const ix = await this.scopeIndex({ issueId, jurisdictionId, at });
-    return levelMatrix(ix.p, ix.scope);
+    return { projection: ix.p, ...levelMatrix(ix.p, ix.scope) };
+  }
+
+  /**
+   * The actor network of a scope: the actors who need to work together there
+   * (every actor when the scope names no issue and no place), with their links.
+   */
+  async scopeNetwork(scope: ScopeArgs | undefined) {
+    const p = await this.projection();
+    const scoped = scope && (scope.issueId !== undefined || scope.jurisdictionId !== undefined);
+    const only = scoped ? teamActors(await this.scopeIndex(scope)) : undefined;
+    return { projection: p, net: actorNetwork(p, only) };
   }
 
   async network(scope: ScopeArgs | undefined, first: number) {
-    const p = await this.projection();
-    let only: Set<number> | undefined;
-    if (scope && (scope.issueId !== undefined || scope.jurisdictionId !== undefined)) {
-      const team = buildTeam(await this.scopeIndex(scope));
-      only = new Set(team.members.map((m) => p.actorIndex.get(m.actorId)!));
-    }
-    const net = actorNetwork(p, only);
+    const { projection: p, net } = await this.scopeNetwork(scope);
     if (net.nodes.length > first) {
       throw new GraphError(
         'LIMIT_EXCEEDED',

@@ -29,23 +29,29 @@ export interface ActorNetwork {
   csr: Csr;
 }
 
-interface Links {
+export interface Links {
+  /** Indices into `ties` and `members`, per actor. */
   tiesOf: number[][];
   partnershipsOf: number[][];
-  ties: { a: number; b: number; kind: string }[];
+  ties: { id: string; a: number; b: number; kind: string }[];
   members: { id: string; actors: number[] }[];
 }
 
 const linkCache = new WeakMap<Projection, Links>();
 
 /** Ties and partnerships indexed by actor, built once per projection. */
-function linksOf(p: Projection): Links {
+export function linksOf(p: Projection): Links {
   let links = linkCache.get(p);
   if (links) return links;
   const tiesOf: number[][] = p.actors.map(() => []);
   const partnershipsOf: number[][] = p.actors.map(() => []);
   const ties = [...p.state.entities.tie.values()].map((t, k) => {
-    const tie = { a: p.actorIndex.get(t.fromId)!, b: p.actorIndex.get(t.toId)!, kind: t.kind };
+    const tie = {
+      id: t.id,
+      a: p.actorIndex.get(t.fromId)!,
+      b: p.actorIndex.get(t.toId)!,
+      kind: t.kind,
+    };
     tiesOf[tie.a]!.push(k);
     tiesOf[tie.b]!.push(k);
     return tie;

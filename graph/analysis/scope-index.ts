@@ -81,11 +81,6 @@ export class ScopeIndex {
     });
   }
 
-  /** Positions of in-scope mandates that name place `j`. */
-  namedAt(j: number): readonly number[] {
-    return this.namedByPlace.get(j) ?? [];
-  }
-
   mandateAt(position: number): number {
     return this.list[position]!;
   }

@@ -49,7 +49,8 @@ function wedgeOf(p: Projection, convener: number, actor: number): Wedge {
   return a.sector === 'public' ? 'intergovernmental' : 'coalition';
 }
 
-export function buildTeam(ix: ScopeIndex, convenerId?: string): Team {
+/** Who is in the team of a scope, with their roles; the parts of the team that say so. */
+function teamRoles(ix: ScopeIndex) {
   const p = ix.p;
   const s = ix.scope;
   if (s.issue < 0 && s.place < 0) {
@@ -88,6 +89,17 @@ export function buildTeam(ix: ScopeIndex, convenerId?: string): Team {
   partnerships.forEach((x) =>
     x.members.forEach((m) => addRole(p.actorIndex.get(m.actorId)!, `${m.role} in ${x.id}`)),
   );
+  return { roles, holders, interests, partnerships };
+}
+
+/** The actors of a scope's team: holders of in-scope mandates, stakeholders, partners at work in scope. */
+export function teamActors(ix: ScopeIndex): Set<number> {
+  return new Set(teamRoles(ix).roles.keys());
+}
+
+export function buildTeam(ix: ScopeIndex, convenerId?: string): Team {
+  const p = ix.p;
+  const { roles, holders, interests, partnerships } = teamRoles(ix);
   const team = new Set(roles.keys());
   const net = actorNetwork(p, team);
   const scores = betweenness(net.csr);

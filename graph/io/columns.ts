@@ -9,7 +9,6 @@ import {
   MANDATE_FUNCTIONS,
   MANDATE_STRENGTHS,
   MATURITY_DIMENSIONS,
-  MEMBER_ROLES,
   PARTNERSHIP_KINDS,
   SECTORS,
   STANCES,
@@ -181,8 +180,6 @@ export const ENUM_SYNONYMS: Record<string, string> = {
   reports: 'reports_to',
   conflict: 'conflicts',
 };
-
-export const MEMBER_ROLE_VALUES = MEMBER_ROLES;
 
 /** Header text -> comparable key: lower case, letters and digits only. */
 export function headerKey(header: string): string {

@@ -1,7 +1,5 @@
 /** Exports of the graph: CSV per entity, JSON of the whole graph, GraphML and GEXF of the actor network. */
 import { GraphError } from '../errors.js';
-import { actorNetwork } from '../analysis/network.js';
-import { buildTeam } from '../analysis/team.js';
 import { ENTITY_TYPES } from '../model/index.js';
 import type { EntityType } from '../model/index.js';
 import type { ScopeArgs } from '../analysis-service.js';
@@ -71,17 +69,7 @@ export async function exportGraph(
       chunks: [toCsv(entityTable(state, entity))],
     };
   }
-  const p = await service.analysis.projection();
-  const scope = options.scope;
-  const only =
-    scope && (scope.issueId !== undefined || scope.jurisdictionId !== undefined)
-      ? new Set(
-          buildTeam(await service.analysis.scopeIndex(scope)).members.map((m) =>
-            p.actorIndex.get(m.actorId)!,
-          ),
-        )
-      : undefined;
-  const net = actorNetwork(p, only);
+  const { projection: p, net } = await service.analysis.scopeNetwork(options.scope);
   return format === 'graphml'
     ? {
         contentType: 'application/graphml+xml; charset=utf-8',

@@ -4,7 +4,8 @@
  * Main function: rowsFromTable.
  */
 import type { EntityType } from '../model/index.js';
-import { COLUMNS, MEMBER_ROLE_VALUES, headerKey, normaliseEnum } from './columns.js';
+import { MEMBER_ROLES } from '../model/index.js';
+import { COLUMNS, headerKey, normaliseEnum } from './columns.js';
 import type { Column } from './columns.js';
 import { unneutralise } from './csv.js';
 import type { ImportRow } from './import-plan.js';
@@ -76,7 +77,7 @@ function readCell(column: Column, raw: string): Cell {
           .filter((v) => v !== '')
           .map((entry) => {
             const [actorId, role] = entry.split(/\s*[:=]\s*/) as [string, string | undefined];
-            return { actorId, role: role ? normaliseEnum(role, MEMBER_ROLE_VALUES) : 'member' };
+            return { actorId, role: role ? normaliseEnum(role, MEMBER_ROLES) : 'member' };
           }),
       };
     default:

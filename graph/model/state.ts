@@ -39,25 +39,6 @@ export function stateFromSnapshot(snapshot: Snapshot): GraphState {
   return { version: snapshot.version, entities };
 }
 
-export function snapshotFromState(state: GraphState): Snapshot {
-  const entities = Object.fromEntries(
-    ENTITY_TYPES.map((t) => [t, [...state.entities[t].values()]]),
-  ) as unknown as EntityLists;
-  return { version: state.version, entities };
-}
-
-export function getEntity<K extends EntityType>(
-  state: GraphState,
-  type: K,
-  id: string,
-): Stored<EntityMap[K]> | undefined {
-  return state.entities[type].get(id) as Stored<EntityMap[K]> | undefined;
-}
-
-export function countEntities(state: GraphState): number {
-  return ENTITY_TYPES.reduce((sum, t) => sum + state.entities[t].size, 0);
-}
-
 /** The entity without the store's `version`: what is compared and written. */
 export function withoutVersion<T extends object>(entity: T): Omit<T, 'version'> {
   const { version: _version, ...rest } = entity as T & { version?: number };

@@ -132,7 +132,7 @@ export const analysisResolvers: IResolvers = {
         args.jurisdictionId ?? undefined,
         'at' in args ? args.at : undefined,
       );
-      const p = await ctx.graph.analysis.projection();
+      const p = m.projection;
       const level = (id: string | null) => (id === null ? null : p.state.entities.level.get(id));
       return {
         issue: p.state.entities.issue.get(m.issueId),
