@@ -9,6 +9,7 @@ import {
   exportGraph,
   importFile,
   isGraphError,
+  migrateStore,
   openStore,
 } from '../graph/index.js';
 import type { EntityType, ImportProgress, ImportReport } from '../graph/index.js';
@@ -26,7 +27,7 @@ async function withService<T>(
   fn: (service: GraphService) => Promise<T>,
 ): Promise<T> {
   const config = loadConfig({ ...process.env, ...(db ? { MANDATEMAP_DB: db } : {}) });
-  const service = new GraphService(await openStore({ sqlitePath: config.sqlitePath }));
+  const service = new GraphService(await openStore(config));
   try {
     return await fn(service);
   } finally {
@@ -124,4 +125,17 @@ export async function exportCommand(argv: string[]): Promise<number> {
 export function describeFailure(error: unknown): string {
   if (isGraphError(error)) return `${error.message} (${error.code})`;
   return error instanceof Error ? error.message : String(error);
+}
+
+/** `mandatemap migrate [--db PATH]`: applies pending migrations and says what it did. */
+export async function migrateCommand(argv: string[]): Promise<number> {
+  const { values } = parseArgs({ args: argv, options: { db: { type: 'string' } }, strict: true });
+  const config = loadConfig({ ...process.env, ...(values.db ? { MANDATEMAP_DB: values.db } : {}) });
+  const outcome = await migrateStore(config);
+  const where = outcome.store === 'neo4j' ? `Neo4j at ${config.neo4j?.uri}` : config.sqlitePath;
+  const lines = [`${where}: ${outcome.applied.length} migration(s) applied`];
+  for (const file of outcome.applied) lines.push(`  applied ${file}`);
+  for (const file of outcome.alreadyApplied) lines.push(`  already applied ${file}`);
+  process.stdout.write(`${lines.join('\n')}\n`);
+  return 0;
 }

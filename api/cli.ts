@@ -2,7 +2,7 @@
 /** The mandatemap command. `mandatemap serve [--port N] [--host H] [--empty] [--db PATH]`. */
 import { parseArgs } from 'node:util';
 import { loadConfig } from './config.js';
-import { describeFailure, exportCommand, importCommand } from './cli-io.js';
+import { describeFailure, exportCommand, importCommand, migrateCommand } from './cli-io.js';
 import { startServer } from './server.js';
 
 const USAGE = `usage: mandatemap <command> [options]
@@ -17,7 +17,11 @@ commands:
               mandatemap import <file> [--dry-run] [--type actors] [--db PATH]
   export    write the graph out: csv (one entity), json, graphml or gexf (actor network)
               mandatemap export <format> [--entity actors] [--out FILE] [--issue ID] [--jurisdiction ID] [--db PATH]
+  migrate   bring the store's schema up to date (Neo4j: applies migrations/; also done at start-up)
   help      this text
+
+The store is the embedded SQLite file unless NEO4J_URI is set (with NEO4J_USER,
+NEO4J_PASSWORD and NEO4J_DATABASE): then it is that Neo4j server.
 `;
 
 async function serve(argv: string[]): Promise<void> {
@@ -54,6 +58,8 @@ async function main(argv: string[]): Promise<number> {
       return importCommand(rest);
     case 'export':
       return exportCommand(rest);
+    case 'migrate':
+      return migrateCommand(rest);
     default:
       process.stderr.write(`mandatemap: unknown command '${command}'\n\n${USAGE}`);
       return 2;

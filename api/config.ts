@@ -25,13 +25,30 @@ const EnvSchema = z.object({
     .int()
     .positive()
     .default(200 * 1024 * 1024),
+  NEO4J_URI: z
+    .string()
+    .regex(/^(neo4j|bolt)(\+s|\+ssc)?:\/\/\S+$/, 'must be a neo4j:// or bolt:// URI')
+    .optional(),
+  NEO4J_USER: z.string().min(1).default('neo4j'),
+  NEO4J_PASSWORD: z.string().default(''),
+  NEO4J_DATABASE: z.string().optional(),
 });
+
+/** A Neo4j server to use instead of the embedded store. */
+export interface Neo4jConfig {
+  uri: string;
+  user: string;
+  password: string;
+  database?: string;
+}
 
 export interface Config {
   host: string;
   port: number;
-  /** SQLite file path, or ':memory:'. */
+  /** SQLite file path, or ':memory:'; unused when `neo4j` is set. */
   sqlitePath: string;
+  /** Set by NEO4J_URI: the store is then Neo4j. */
+  neo4j?: Neo4jConfig;
   logLevel: string;
   graphiql: boolean;
   importLimits: { maxBytes: number; maxRows: number; maxColumns: number; maxUnpackedBytes: number };
@@ -61,6 +78,16 @@ export function loadConfig(
     host: e.MANDATEMAP_HOST,
     port: e.MANDATEMAP_PORT,
     sqlitePath: e.MANDATEMAP_DB,
+    ...(e.NEO4J_URI
+      ? {
+          neo4j: {
+            uri: e.NEO4J_URI,
+            user: e.NEO4J_USER,
+            password: e.NEO4J_PASSWORD,
+            ...(e.NEO4J_DATABASE ? { database: e.NEO4J_DATABASE } : {}),
+          },
+        }
+      : {}),
     logLevel: e.MANDATEMAP_LOG_LEVEL,
     graphiql: e.MANDATEMAP_GRAPHIQL,
     importLimits: {

@@ -5,8 +5,8 @@
 export * from './errors.js';
 export * from './model/index.js';
 export type { GraphStore, ListFilter, ListPage, ListQuery } from './store/graph-store.js';
-export { openStore } from './store/open-store.js';
-export type { StoreConfig } from './store/open-store.js';
+export { migrateStore, openStore } from './store/open-store.js';
+export type { MigrateOutcome, StoreConfig } from './store/open-store.js';
 export { GraphService } from './service.js';
 export type { GraphChange } from './service.js';
 export type { DeleteOutcome } from './writes/plan-delete.js';

@@ -18,7 +18,7 @@ export interface GraphPluginOptions {
 
 export const graphPlugin = fp<GraphPluginOptions>(
   async (app, { config, store }) => {
-    const service = new GraphService(store ?? (await openStore({ sqlitePath: config.sqlitePath })));
+    const service = new GraphService(store ?? (await openStore(config)));
     app.decorate('graph', service);
     app.addHook('onClose', async () => service.close());
   },

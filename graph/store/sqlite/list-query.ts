@@ -1,6 +1,6 @@
 import type { EntityType } from '../../model/index.js';
 import type { ListQuery } from '../graph-store.js';
-import { foldCase } from './rows.js';
+import { foldCase } from '../fold-case.js';
 import { LIST_SQL } from './statements.js';
 
 const JURISDICTION_FIELDS = ['jurisdictionId', 'jurisdictionIds'] as const;

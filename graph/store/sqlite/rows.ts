@@ -28,8 +28,3 @@ export function indexedColumns(entity: object): { name: string | null; kind: str
     kind: typeof record.kind === 'string' ? record.kind : null,
   };
 }
-
-/** Case folding shared by the `mm_fold` SQL function and the filter value. */
-export function foldCase(value: string): string {
-  return value.normalize('NFKC').toLocaleLowerCase('en');
-}

@@ -19,7 +19,8 @@ import type {
 import type { GraphStore, ListPage, ListQuery, WriteOptions, WriteResult } from '../graph-store.js';
 import { translateSqliteError } from './errors.js';
 import { buildListQuery } from './list-query.js';
-import { foldCase, indexedColumns, rowToEntity } from './rows.js';
+import { foldCase } from '../fold-case.js';
+import { indexedColumns, rowToEntity } from './rows.js';
 import type { EntityRow } from './rows.js';
 import { migrateSqlite } from './schema.js';
 import { SQL } from './statements.js';
