@@ -7,6 +7,7 @@ export default tseslint.config(
       'dist/**',
       'node_modules/**',
       'viz/dist/**',
+      'viz/dist-test/**',
       'coverage/**',
       'data/**',
       '.scratch/**',

@@ -2,7 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['api/**/*.test.ts', 'graph/**/*.test.ts', 'tests/**/*.test.ts'],
+    include: ['api/**/*.test.ts', 'graph/**/*.test.ts', 'tests/**/*.test.ts', 'viz/**/*.test.ts'],
+    globalSetup: ['tests/e2e/global-setup.ts'],
     exclude: ['node_modules/**', 'dist/**', 'tests/bench/**'],
     testTimeout: 20_000,
     pool: 'forks',

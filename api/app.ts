@@ -7,6 +7,7 @@ import { graphPlugin } from './plugins/graph.js';
 import { graphqlPlugin } from './plugins/graphql.js';
 import { healthPlugin } from './plugins/health.js';
 import { ioPlugin } from './plugins/io.js';
+import { vizPlugin } from './plugins/viz.js';
 
 export interface BuildOptions {
   store?: GraphStore;
@@ -25,5 +26,6 @@ export async function buildApp(
   await app.register(graphqlPlugin, { config });
   await app.register(healthPlugin);
   await app.register(ioPlugin, { config });
+  await app.register(vizPlugin, { config });
   return app;
 }

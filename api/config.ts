@@ -49,6 +49,8 @@ export interface Config {
   sqlitePath: string;
   /** Set by NEO4J_URI: the store is then Neo4j. */
   neo4j?: Neo4jConfig;
+  /** The built map served at `/`; default viz/dist. */
+  vizDir?: string;
   logLevel: string;
   graphiql: boolean;
   importLimits: { maxBytes: number; maxRows: number; maxColumns: number; maxUnpackedBytes: number };
