@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /** The mandatemap command. `mandatemap serve [--port N] [--host H] [--empty] [--db PATH]`. */
 import { parseArgs } from 'node:util';
+import { tokenCommand } from './cli-tokens.js';
 import { loadConfig } from './config.js';
 import { describeFailure, exportCommand, importCommand, migrateCommand } from './cli-io.js';
 import { startServer } from './server.js';
@@ -17,6 +18,8 @@ commands:
               mandatemap import <file> [--dry-run] [--type actors] [--db PATH]
   export    write the graph out: csv (one entity), json, graphml or gexf (actor network)
               mandatemap export <format> [--entity actors] [--out FILE] [--issue ID] [--jurisdiction ID] [--db PATH]
+  token     API tokens: token create --role viewer|editor|admin [--name N], token revoke <id>, token list
+              (tokens are stored hashed in MANDATEMAP_TOKENS_FILE, default ./data/tokens.json)
   migrate   bring the store's schema up to date (Neo4j: applies migrations/; also done at start-up)
   help      this text
 
@@ -60,6 +63,8 @@ async function main(argv: string[]): Promise<number> {
       return exportCommand(rest);
     case 'migrate':
       return migrateCommand(rest);
+    case 'token':
+      return tokenCommand(rest);
     default:
       process.stderr.write(`mandatemap: unknown command '${command}'\n\n${USAGE}`);
       return 2;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isLoopback, loadConfig } from './config.js';
+import { checkExposure, isLoopback, loadConfig } from './config.js';
 
 describe('config', () => {
   it('has the documented defaults', () => {
@@ -7,7 +7,10 @@ describe('config', () => {
       host: '127.0.0.1',
       port: 4000,
       sqlitePath: './data/mandatemap.db',
-      graphiql: true,
+      graphiql: false,
+      introspection: false,
+      tokensFile: './data/tokens.json',
+      auditFile: './data/audit.log',
       importLimits: { maxBytes: 50 * 1024 * 1024, maxRows: 500_000, maxColumns: 200 },
     });
   });
@@ -24,10 +27,10 @@ describe('config', () => {
     expect(isLoopback(host)).toBe(loopback);
   });
 
-  it('refuses a non-loopback host while there are no API tokens', () => {
-    expect(() => loadConfig({ MANDATEMAP_HOST: '0.0.0.0' })).toThrow(
-      /refusing to listen on 0\.0\.0\.0/,
-    );
+  it('refuses a non-loopback host while there are no API tokens, and allows it with tokens', () => {
+    expect(() => checkExposure('0.0.0.0', false)).toThrow(/refusing to listen on 0\.0\.0\.0/);
+    expect(() => checkExposure('0.0.0.0', true)).not.toThrow();
+    expect(() => checkExposure('127.0.0.1', false)).not.toThrow();
   });
 
   it('names every bad variable', () => {

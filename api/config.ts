@@ -1,4 +1,7 @@
 /** The environment -> a frozen Config. Nothing else reads process.env. */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { z } from 'zod';
 
 const bool = z
@@ -12,7 +15,13 @@ const EnvSchema = z.object({
   MANDATEMAP_LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .default('info'),
-  MANDATEMAP_GRAPHIQL: bool.default(true),
+  MANDATEMAP_GRAPHIQL: bool.default(false),
+  MANDATEMAP_INTROSPECTION: bool.default(false),
+  MANDATEMAP_TOKENS_FILE: z.string().min(1).default('./data/tokens.json'),
+  MANDATEMAP_AUDIT_FILE: z.string().min(1).default('./data/audit.log'),
+  MANDATEMAP_RATE_LIMIT: z.coerce.number().int().positive().default(1_200),
+  MANDATEMAP_CORS_ORIGIN: z.string().url().optional(),
+  MANDATEMAP_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().positive().default(1_000),
   MANDATEMAP_IMPORT_MAX_BYTES: z.coerce
     .number()
     .int()
@@ -53,6 +62,18 @@ export interface Config {
   vizDir?: string;
   logLevel: string;
   graphiql: boolean;
+  /** Schema introspection (and "Did you mean" suggestions); off unless enabled. */
+  introspection: boolean;
+  /** Where API tokens are kept (hashed). */
+  tokensFile: string;
+  /** The audit log of every write (JSON lines). */
+  auditFile: string;
+  /** Requests per minute per token, or per client address without one. */
+  rateLimit: number;
+  /** An origin allowed to call the API from a browser; CORS is off when unset. */
+  corsOrigin?: string;
+  /** Above this event-loop delay the server sheds load with 503 and Retry-After. */
+  maxEventLoopDelayMs: number;
   importLimits: { maxBytes: number; maxRows: number; maxColumns: number; maxUnpackedBytes: number };
 }
 
@@ -70,12 +91,6 @@ export function loadConfig(
     throw new Error(`invalid configuration:\n  ${lines.join('\n  ')}`);
   }
   const e = parsed.data;
-  if (!isLoopback(e.MANDATEMAP_HOST)) {
-    throw new Error(
-      `refusing to listen on ${e.MANDATEMAP_HOST}: without API tokens mandatemap serves loopback only ` +
-        '(127.0.0.1, ::1 or localhost); every write would be open to the network',
-    );
-  }
   return Object.freeze({
     host: e.MANDATEMAP_HOST,
     port: e.MANDATEMAP_PORT,
@@ -92,6 +107,12 @@ export function loadConfig(
       : {}),
     logLevel: e.MANDATEMAP_LOG_LEVEL,
     graphiql: e.MANDATEMAP_GRAPHIQL,
+    introspection: e.MANDATEMAP_INTROSPECTION,
+    tokensFile: e.MANDATEMAP_TOKENS_FILE,
+    auditFile: e.MANDATEMAP_AUDIT_FILE,
+    rateLimit: e.MANDATEMAP_RATE_LIMIT,
+    ...(e.MANDATEMAP_CORS_ORIGIN ? { corsOrigin: e.MANDATEMAP_CORS_ORIGIN } : {}),
+    maxEventLoopDelayMs: e.MANDATEMAP_MAX_EVENT_LOOP_DELAY_MS,
     importLimits: {
       maxBytes: e.MANDATEMAP_IMPORT_MAX_BYTES,
       maxRows: e.MANDATEMAP_IMPORT_MAX_ROWS,
@@ -101,10 +122,29 @@ export function loadConfig(
   });
 }
 
-/** A config for tests and embedding: in-memory store, quiet logs. */
+/**
+ * Refuses to serve beyond loopback without API tokens: every read and write
+ * would be open to the network.
+ */
+export function checkExposure(host: string, hasActiveTokens: boolean): void {
+  if (isLoopback(host) || hasActiveTokens) return;
+  throw new Error(
+    `refusing to listen on ${host}: without API tokens mandatemap serves loopback only ` +
+      '(127.0.0.1, ::1 or localhost). Create one first: mandatemap token create --role admin',
+  );
+}
+
+/** A config for tests and embedding: in-memory store, quiet logs, its own token and audit files. */
 export function testConfig(overrides: Partial<Config> = {}): Readonly<Config> {
+  const dir = mkdtempSync(join(tmpdir(), 'mandatemap-test-'));
   return Object.freeze({
-    ...loadConfig({ MANDATEMAP_DB: ':memory:', MANDATEMAP_LOG_LEVEL: 'silent' }),
+    ...loadConfig({
+      MANDATEMAP_DB: ':memory:',
+      MANDATEMAP_LOG_LEVEL: 'silent',
+      MANDATEMAP_TOKENS_FILE: join(dir, 'tokens.json'),
+      MANDATEMAP_AUDIT_FILE: join(dir, 'audit.log'),
+      MANDATEMAP_RATE_LIMIT: '100000',
+    }),
     ...overrides,
   });
 }

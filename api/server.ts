@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { loadBergRiverSample } from '../graph/index.js';
 import { buildApp } from './app.js';
+import { checkExposure } from './config.js';
 import type { Config } from './config.js';
 
 export interface ServeOptions {
@@ -9,14 +10,23 @@ export interface ServeOptions {
   sample: boolean;
 }
 
+/** How long in-flight requests get to finish after SIGTERM before the process exits anyway. */
+const GRACE_MS = 10_000;
+
 export async function startServer(config: Config, options: ServeOptions): Promise<FastifyInstance> {
   const app = await buildApp(config);
+  checkExposure(config.host, app.tokens.hasActiveTokens());
   if (options.sample && (await app.graph.store.version()) === 0) {
     const report = await loadBergRiverSample(app.graph);
     app.log.info({ counts: report.counts }, 'loaded the Berg River sample into the empty store');
   }
   const close = (signal: string): void => {
-    app.log.info({ signal }, 'shutting down');
+    // New requests get 503 while in-flight ones finish; the store closes last.
+    app.log.info({ signal, graceMs: GRACE_MS }, 'shutting down');
+    setTimeout(() => {
+      app.log.error('in-flight requests did not finish within the grace period; exiting');
+      process.exit(1);
+    }, GRACE_MS).unref();
     app.close().then(
       () => process.exit(0),
       () => process.exit(1),

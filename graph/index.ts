@@ -8,7 +8,7 @@ export type { GraphStore, ListFilter, ListPage, ListQuery } from './store/graph-
 export { migrateStore, openStore } from './store/open-store.js';
 export type { MigrateOutcome, StoreConfig } from './store/open-store.js';
 export { GraphService } from './service.js';
-export type { GraphChange } from './service.js';
+export type { CommittedChange, GraphChange } from './service.js';
 export type { DeleteOutcome } from './writes/plan-delete.js';
 export { importRows } from './io/import-plan.js';
 export type { ImportProgress, ImportRow } from './io/import-plan.js';

@@ -7,7 +7,7 @@ import { EventEmitter } from 'node:events';
 import { AnalysisService } from './analysis-service.js';
 import { GraphError, isGraphError } from './errors.js';
 import { parseEntity, stateFromSnapshot } from './model/index.js';
-import type { EntityMap, EntityType, GraphState, Stored } from './model/index.js';
+import type { AnyEntity, EntityMap, EntityType, GraphState, Stored } from './model/index.js';
 import type { GraphStore } from './store/graph-store.js';
 import { Overlay, applyToState } from './writes/overlay.js';
 import { planDelete } from './writes/plan-delete.js';
@@ -20,13 +20,27 @@ export interface GraphChange {
   deleted: { type: EntityType; id: string }[];
 }
 
+/** One committed write, entity by entity: what it was (null: created) and what it is (null: deleted). */
+export interface CommittedChange {
+  version: number;
+  entities: {
+    type: EntityType;
+    id: string;
+    before: Stored<AnyEntity> | null;
+    after: Stored<AnyEntity> | null;
+  }[];
+}
+
 const STALE_RETRIES = 3;
 
 export class GraphService {
   private cached: GraphState | undefined;
   private loading: Promise<GraphState> | undefined;
   private queue: Promise<unknown> = Promise.resolve();
-  /** Emits 'change' with a GraphChange after every committed write. */
+  /**
+   * Emits 'change' with a GraphChange after every committed write, and
+   * 'committed' with a CommittedChange (each entity before and after) first.
+   */
   readonly events = new EventEmitter();
   /** Overlaps, gaps, teams, levels, network metrics and maturity over this graph. */
   readonly analysis = new AnalysisService(this);
@@ -112,7 +126,22 @@ export class GraphService {
         if (changes.upserts.length === 0 && changes.deletes.length === 0) return result;
         try {
           const written = await this.store.write(changes, { baseVersion: state.version });
+          const before = (type: EntityType, id: string) =>
+            (state.entities[type].get(id) as Stored<AnyEntity> | undefined) ?? null;
+          const committed: CommittedChange = {
+            version: written.version,
+            entities: [
+              ...changes.deletes.map((d) => ({ ...d, before: before(d.type, d.id), after: null })),
+              ...changes.upserts.map((u, i) => ({
+                type: u.type,
+                id: u.entity.id,
+                before: before(u.type, u.entity.id),
+                after: { ...u.entity, version: written.entityVersions[i]! } as Stored<AnyEntity>,
+              })),
+            ],
+          };
           applyToState(state, changes, written.entityVersions, written.version);
+          this.events.emit('committed', committed);
           this.events.emit('change', {
             version: written.version,
             upserted: changes.upserts.map((u) => ({ type: u.type, id: u.entity.id })),

@@ -1,8 +1,13 @@
 import type { GraphService } from '../../graph/index.js';
+import type { AuditLog } from '../audit/audit-log.js';
+import type { Principal } from '../auth/tokens.js';
 
 declare module 'mercurius' {
   interface MercuriusContext {
     graph: GraphService;
+    /** Who is asking; set by the auth plugin (HTTP) or at connection_init (websocket). */
+    principal?: Principal;
+    audit: AuditLog;
   }
 }
 

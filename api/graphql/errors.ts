@@ -7,6 +7,7 @@ import mercurius from 'mercurius';
 import type { MercuriusContext } from 'mercurius';
 import type { ExecutionResult } from 'graphql';
 import { isGraphError } from '../../graph/index.js';
+import { isAccessError } from '../auth/access-error.js';
 import type { GraphErrorCode } from '../../graph/index.js';
 
 export const GRAPH_ERROR_TO_EXTENSION_CODE: Readonly<Record<GraphErrorCode, string>> = {
@@ -54,6 +55,33 @@ function requestErrorCode(error: GraphQLError): string {
 type Log = { error: (obj: object, msg: string) => void };
 
 /** One GraphQLError -> the same error with its stable code, or a masked internal error. */
+/** Extension codes of the request-level refusals (the same codes as on the REST routes). */
+export const HTTP_ERROR_CODES: Readonly<Record<number, string>> = {
+  413: 'LIMIT_EXCEEDED',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'RATE_LIMITED',
+};
+
+/** The 4xx status of an error fastify raised about the request itself, if it is one. */
+export function httpStatusOf(error: unknown): number | undefined {
+  const e = error as { code?: unknown; statusCode?: unknown } | undefined;
+  if (typeof e?.code !== 'string' || !e.code.startsWith('FST_')) return undefined;
+  return typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500
+    ? e.statusCode
+    : undefined;
+}
+
+/** "Did you mean ...?" names parts of the schema; it is dropped when introspection is off. */
+export function withoutSuggestions(message: string): string {
+  return message.replace(/\s*Did you mean [^?]*\?/g, '');
+}
+
+let suggestions = true;
+/** Set once by the GraphQL plugin from the configuration. */
+export function setSuggestions(on: boolean): void {
+  suggestions = on;
+}
+
 export function classifyError(error: GraphQLError, log: Log, requestId: string): GraphQLError[] {
   const original = error.originalError as (Error & { errors?: unknown; code?: string }) | undefined;
   if (original && Array.isArray(original.errors)) {
@@ -65,6 +93,31 @@ export function classifyError(error: GraphQLError, log: Log, requestId: string):
       ),
     );
   }
+  const http = httpStatusOf(original);
+  if (http) {
+    // Fastify refused the request itself (body too large, bad JSON, wrong content type).
+    return [
+      withExtensions(error, original!.message, {
+        code: HTTP_ERROR_CODES[http] ?? 'BAD_REQUEST',
+        status: http,
+      }),
+    ];
+  }
+  if (isAccessError(original)) {
+    return [
+      withExtensions(error, original.message, { code: original.code, details: original.details }),
+    ];
+  }
+  if (isGraphError(original) && !error.path && !VARIABLE_ERROR.test(error.message)) {
+    // A literal in the document that a scalar refused: the document is invalid.
+    return [
+      withExtensions(error, error.message, {
+        code: REQUEST_ERROR_CODES.validation,
+        reason: original.code,
+        details: original.details,
+      }),
+    ];
+  }
   if (isGraphError(original)) {
     const code = GRAPH_ERROR_TO_EXTENSION_CODE[original.code];
     return [
@@ -75,10 +128,10 @@ export function classifyError(error: GraphQLError, log: Log, requestId: string):
       }),
     ];
   }
+  if (error.extensions?.code === 'LIMIT_EXCEEDED') return [error];
   if (!original || original instanceof GraphQLError || VARIABLE_ERROR.test(error.message)) {
-    return [
-      withExtensions(error, error.message, { ...error.extensions, code: requestErrorCode(error) }),
-    ];
+    const message = suggestions ? error.message : withoutSuggestions(error.message);
+    return [withExtensions(error, message, { ...error.extensions, code: requestErrorCode(error) })];
   }
   log.error(
     { err: original, requestId, path: error.path },
@@ -99,5 +152,7 @@ export function errorFormatter(
   const log = (ctx.reply?.log ?? ctx.app.log) as unknown as Log;
   const requestId = String(ctx.reply?.request?.id ?? '');
   const errors = (execution.errors ?? []).flatMap((e) => classifyError(e, log, requestId));
-  return mercurius.defaultErrorFormatter({ ...execution, errors }, ctx);
+  const formatted = mercurius.defaultErrorFormatter({ ...execution, errors }, ctx);
+  const status = errors.map((e) => e.extensions?.status).find((v) => typeof v === 'number');
+  return typeof status === 'number' ? { ...formatted, statusCode: status } : formatted;
 }

@@ -25,8 +25,11 @@ describe('health', () => {
     expect((await t.app.inject('/healthz')).statusCode).toBe(200);
   });
 
-  it('serves GraphiQL when enabled', async () => {
+  it('serves GraphiQL only when enabled', async () => {
     t = await makeTestApp({ sample: false });
+    expect((await t.app.inject('/graphiql')).statusCode).toBe(404);
+    await t.close();
+    t = await makeTestApp({ sample: false, config: { graphiql: true } });
     expect((await t.app.inject('/graphiql')).statusCode).toBe(200);
   });
 });

@@ -164,4 +164,17 @@ describe('the map, live and safe', () => {
     await narrow.screenshot({ path: `${SCREENSHOTS}07-narrow.png`, fullPage: true });
     await narrow.close();
   });
+
+  it('asks for an API token when the server requires one, then shows the map', async () => {
+    const { token } = e2e.app.tokens.create('viewer', 'e2e');
+    await new Promise((resolve) => setTimeout(resolve, 1_100)); // token file re-read at most once a second
+    const fresh = await e2e.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await fresh.goto(e2e.base);
+    await fresh.locator('#token-form').waitFor({ state: 'visible' });
+    await fresh.fill('#token-input', token);
+    await fresh.click('#token-form button[type=submit]');
+    await drawn(fresh);
+    expect(await fresh.evaluate(() => __cy.nodes('.actor').length)).toBeGreaterThan(20);
+    await fresh.close();
+  });
 });

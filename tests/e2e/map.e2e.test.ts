@@ -9,6 +9,7 @@ import type { E2E } from './harness.js';
 
 let e2e: E2E;
 let page: Page;
+const cspViolations: string[] = [];
 
 interface Cy {
   nodes(selector?: string): { length: number; map<T>(fn: (n: CyEl) => T): T[] };
@@ -53,6 +54,10 @@ beforeAll(async () => {
   page = await e2e.browser.newPage({ viewport: { width: 1280, height: 800 } });
   page.on('pageerror', (error) => {
     throw error;
+  });
+  page.on('console', (message) => {
+    if (/Content Security Policy|Refused to/.test(message.text()))
+      cspViolations.push(message.text());
   });
 }, 60_000);
 afterAll(() => e2e?.close());
@@ -169,5 +174,11 @@ describe('the network map', () => {
     await expect
       .poll(() => page.locator('[data-testid=actor-name]').textContent())
       .toMatch(/Water/);
+  });
+
+  it('runs under the server Content Security Policy without a violation', async () => {
+    const res = await fetch(e2e.base);
+    expect(res.headers.get('content-security-policy')).toMatch(/script-src 'self'/);
+    expect(cspViolations).toEqual([]);
   });
 });

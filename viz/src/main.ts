@@ -3,7 +3,7 @@
  * option updates the URL and redraws from /graphql. Live updates redraw
  * without moving what the user already sees.
  */
-import { gql, subscribeToChanges } from './api/graphql.js';
+import { gql, setApiToken, subscribeToChanges, whenUnauthenticated } from './api/graphql.js';
 import {
   FIND_ACTORS,
   FIND_ISSUES,
@@ -363,6 +363,18 @@ async function syncControls(): Promise<void> {
 window.addEventListener('popstate', () => {
   view = parseViewState(location.search);
   void syncControls().then(refresh);
+});
+
+// Servers with API tokens ask for one: the token form appears, and the page reloads with it.
+whenUnauthenticated(() => {
+  const form = $<HTMLFormElement>('token-form');
+  form.hidden = false;
+  $<HTMLInputElement>('token-input').focus();
+});
+$<HTMLFormElement>('token-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  setApiToken($<HTMLInputElement>('token-input').value.trim() || null);
+  location.reload();
 });
 
 renderLegend($('legend'));

@@ -1,6 +1,7 @@
 import type { IResolvers } from 'mercurius';
 import { actorResolvers } from './actors.js';
 import { analysisResolvers } from './analysis.js';
+import { auditResolvers } from './audit.js';
 import { commonResolvers } from './common.js';
 import { issueResolvers } from './issues.js';
 import { mandateResolvers } from './mandates.js';
@@ -17,6 +18,7 @@ export function allResolvers(): IResolvers {
     ...mandateResolvers,
     ...partnershipResolvers,
     analysisResolvers,
+    auditResolvers,
   ];
   const merged: Record<string, Record<string, unknown>> = {};
   for (const part of parts) {

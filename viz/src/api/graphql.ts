@@ -8,12 +8,36 @@ export class GraphQLRequestError extends Error {
   }
 }
 
+const TOKEN_KEY = 'mandatemap-token';
+
+/** The API token the user gave for this tab (servers with tokens require one). */
+export function apiToken(): string | null {
+  return sessionStorage.getItem(TOKEN_KEY);
+}
+
+export function setApiToken(token: string | null): void {
+  if (token) sessionStorage.setItem(TOKEN_KEY, token);
+  else sessionStorage.removeItem(TOKEN_KEY);
+}
+
+/** Called when the server asks for a token; the app shows its token form. */
+let onUnauthenticated: (() => void) | undefined;
+export function whenUnauthenticated(handler: () => void): void {
+  onUnauthenticated = handler;
+}
+
 export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const token = apiToken();
   const response = await fetch('/graphql', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: JSON.stringify({ query, variables }),
   });
+  if (response.status === 401) onUnauthenticated?.();
   let body: { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
   try {
     body = await response.json();
@@ -37,7 +61,15 @@ export function subscribeToChanges(onChange: (version: number) => void): () => v
   const open = () => {
     const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`;
     socket = new WebSocket(url, 'graphql-transport-ws');
-    socket.onopen = () => socket?.send(JSON.stringify({ type: 'connection_init' }));
+    socket.onopen = () => {
+      const token = apiToken();
+      socket?.send(
+        JSON.stringify({
+          type: 'connection_init',
+          payload: token ? { authorization: `Bearer ${token}` } : {},
+        }),
+      );
+    };
     socket.onmessage = (event) => {
       const message = JSON.parse(String(event.data)) as {
         type: string;

@@ -21,8 +21,12 @@ function swatch(entry: ReturnType<typeof legendEntries>[number]): Node {
   }
   if (entry.shape)
     return h('span', { class: 'shape', 'aria-hidden': 'true' }, entry.shape.replace(/-/g, ' '));
-  if (entry.colour)
-    return h('span', { class: 'dot', style: `background:${entry.colour}`, 'aria-hidden': 'true' });
+  if (entry.colour) {
+    // Set through the CSSOM: the CSP forbids inline style attributes.
+    const dot = h('span', { class: 'dot', 'aria-hidden': 'true' });
+    dot.style.background = entry.colour;
+    return dot;
+  }
   return h('span', { class: 'dot', 'aria-hidden': 'true' });
 }
 
