@@ -8,6 +8,8 @@ import { AnalysisService } from './analysis-service.js';
 import { GraphError, isGraphError } from './errors.js';
 import { parseEntity, stateFromSnapshot } from './model/index.js';
 import type { AnyEntity, EntityMap, EntityType, GraphState, Stored } from './model/index.js';
+import { readerOf } from './reads/state-reader.js';
+import type { StateReader } from './reads/state-reader.js';
 import type { GraphStore } from './store/graph-store.js';
 import { Overlay, applyToState } from './writes/overlay.js';
 import { planDelete } from './writes/plan-delete.js';
@@ -58,6 +60,11 @@ export class GraphService {
       .then((snapshot) => (this.cached = stateFromSnapshot(snapshot)))
       .finally(() => (this.loading = undefined));
     return this.loading;
+  }
+
+  /** Reads (getMany, findByRef, list) over the cached state at the store's current version. */
+  async reader(): Promise<StateReader> {
+    return readerOf(await this.state());
   }
 
   async create<K extends EntityType>(type: K, input: unknown): Promise<Stored<EntityMap[K]>> {

@@ -1,4 +1,5 @@
-import type { GraphService } from '../../graph/index.js';
+import type { GraphService, StateReader } from '../../graph/index.js';
+import type { MercuriusContext } from 'mercurius';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { Principal } from '../auth/tokens.js';
 
@@ -8,6 +9,8 @@ declare module 'mercurius' {
     /** Who is asking; set by the auth plugin (HTTP) or at connection_init (websocket). */
     principal?: Principal;
     audit: AuditLog;
+    /** The request's snapshot of the graph; see requestReader. */
+    reader?: Promise<StateReader>;
   }
 }
 
@@ -28,4 +31,10 @@ export function plainInput(value: unknown, keepTopLevelNulls = false): Record<st
     }
   }
   return out;
+}
+
+/** One reader per request: every field of a query reads the same version of the graph. */
+export function requestReader(ctx: MercuriusContext): Promise<StateReader> {
+  ctx.reader ??= ctx.graph.reader();
+  return ctx.reader;
 }

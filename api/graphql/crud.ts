@@ -2,6 +2,7 @@
 import type { IResolvers } from 'mercurius';
 import type { EntityType, ListFilter } from '../../graph/index.js';
 import { decodeCursor, pageSize, toConnection } from './connection.js';
+import { requestReader } from './context.js';
 import { plainInput } from './context.js';
 
 export interface CrudSpec {
@@ -23,12 +24,12 @@ export function crudResolvers(spec: CrudSpec): IResolvers {
   return {
     Query: {
       [single]: async (_: unknown, { id }: { id: string }, ctx) =>
-        (await ctx.graph.store.getMany(type, [id]))[0],
+        (await requestReader(ctx)).getMany(type, [id])[0],
       [plural]: async (_: unknown, args: PageArgs, ctx) => {
         const first = pageSize(args.first);
         const afterId = decodeCursor(args.after);
         const filter = args.filter ? (plainInput(args.filter) as ListFilter) : undefined;
-        const page = await ctx.graph.store.list(type, { filter, first, afterId });
+        const page = (await requestReader(ctx)).list(type, { filter, first, afterId });
         return toConnection(page.items, page.hasNextPage, page.totalCount, afterId);
       },
     },

@@ -122,9 +122,9 @@ describe('request error codes', () => {
 
   it('INTERNAL_SERVER_ERROR masks an unexpected fault and keeps its detail out of the response', async () => {
     const counting = countCalls(openSqliteStore({ path: ':memory:' }), {
-      list: () => new TypeError('secret internals at /srv/db.sqlite: SELECT * FROM entity'),
+      version: () => new TypeError('secret internals at /srv/db.sqlite: SELECT * FROM entity'),
     });
-    const app = await makeTestApp({ store: counting.store });
+    const app = await makeTestApp({ store: counting.store, sample: false });
     const error = await firstError('{ actors { totalCount } }', undefined, app);
     expect(error.extensions).toMatchObject({ code: 'INTERNAL_SERVER_ERROR' });
     expect(error.message).toBe('Internal server error');

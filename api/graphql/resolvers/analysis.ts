@@ -28,6 +28,10 @@ const scopeOf = (args: ScopeArg): ScopeArgs =>
   args.scope ? (plainInput(args.scope, true) as ScopeArgs) : {};
 
 export const analysisResolvers: IResolvers = {
+  OverlapConnection: {
+    totalCount: (connection: { countTotal: () => Promise<number | null> }) =>
+      connection.countTotal(),
+  },
   Query: {
     overlaps: async (
       _: unknown,
@@ -60,7 +64,8 @@ export const analysisResolvers: IResolvers = {
             ? encodeJsonCursor(page.items.at(-1)!.mandateIds, 'overlap')
             : null,
         },
-        totalCount: async () => {
+        // Counted only when asked for (see OverlapConnection.totalCount below).
+        countTotal: async () => {
           if (kinds?.length) return null;
           const summary = await ctx.graph.analysis.overlapSummary(scope, 0);
           return natures?.length

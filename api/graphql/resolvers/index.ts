@@ -2,6 +2,7 @@ import type { IResolvers } from 'mercurius';
 import { actorResolvers } from './actors.js';
 import { analysisResolvers } from './analysis.js';
 import { auditResolvers } from './audit.js';
+import { nestedResolvers } from '../nested.js';
 import { commonResolvers } from './common.js';
 import { issueResolvers } from './issues.js';
 import { mandateResolvers } from './mandates.js';
@@ -19,6 +20,7 @@ export function allResolvers(): IResolvers {
     ...partnershipResolvers,
     analysisResolvers,
     auditResolvers,
+    nestedResolvers,
   ];
   const merged: Record<string, Record<string, unknown>> = {};
   for (const part of parts) {
