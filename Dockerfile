@@ -21,6 +21,7 @@ COPY --from=build --chown=root:root /app/node_modules ./node_modules
 COPY --from=build --chown=root:root /app/dist ./dist
 COPY --from=build --chown=root:root /app/api/graphql/schema ./api/graphql/schema
 COPY --from=build --chown=root:root /app/migrations ./migrations
+COPY --from=build --chown=root:root /app/viz/dist ./viz/dist
 RUN mkdir -p /app/data && chown node:node /app/data
 USER node
 EXPOSE 4000

@@ -23,5 +23,6 @@ describe('deployment files', () => {
     expect(runtime).toMatch(/^USER node$/m);
     expect(runtime).not.toMatch(/^RUN npm ci/m);
     expect(runtime).toContain('migrations');
+    expect(runtime).toContain('viz/dist');
   });
 });
