@@ -25,7 +25,8 @@ const LOCAL: Principal = { role: 'admin', tokenId: 'local' };
 
 /** Routes that carry data; everything else (health, static map files) is open. */
 function needsAuth(url: string): boolean {
-  return url === '/graphql' || url.startsWith('/api/') || url.startsWith('/graphiql');
+  // GraphiQL's page itself is open (it is off unless enabled); the queries it sends need a token.
+  return url === '/graphql' || url.startsWith('/api/');
 }
 
 export function bearer(header: string | undefined): string | undefined {

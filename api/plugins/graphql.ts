@@ -6,7 +6,6 @@
 import fp from 'fastify-plugin';
 import { NoSchemaIntrospectionCustomRule } from 'graphql';
 import mercurius from 'mercurius';
-import { AccessError } from '../auth/access-error.js';
 import type { Config } from '../config.js';
 import '../graphql/context.js';
 import { errorFormatter, setSuggestions } from '../graphql/errors.js';
@@ -105,5 +104,3 @@ export const graphqlPlugin = fp<{ config: Config }>(
   },
   { name: 'mandatemap-graphql', dependencies: ['mandatemap-graph', 'mandatemap-auth'] },
 );
-
-export { AccessError };
