@@ -87,21 +87,25 @@ export const authPlugin = fp<{ tokens: TokenStore; auditFile: string }>(
       app.graph.events.off('committed', record);
       await audit.close();
     });
-    app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    // preParsing: after the rate limit (a route-level onRequest hook), before any body is read.
+    // Everything the request then causes (writes included) runs inside requestPrincipal, which
+    // is how the audit log knows who asked.
+    app.addHook('preParsing', (request: FastifyRequest, reply: FastifyReply, payload, done) => {
       const path = request.url.split('?')[0] ?? '';
-      if (!needsAuth(path)) return;
       // Websocket subscriptions authenticate in connection_init (see the GraphQL plugin).
-      if (path === '/graphql' && request.headers.upgrade?.toLowerCase() === 'websocket') return;
-      try {
-        request.principal = authenticate(tokens, request.headers.authorization);
-      } catch (error) {
-        if (error instanceof AccessError) return sendAccessError(reply, error, path === '/graphql');
-        throw error;
+      const websocket =
+        path === '/graphql' && request.headers.upgrade?.toLowerCase() === 'websocket';
+      if (needsAuth(path) && !websocket) {
+        try {
+          request.principal = authenticate(tokens, request.headers.authorization);
+        } catch (error) {
+          if (!(error instanceof AccessError)) return done(error as Error);
+          // Answered here: the chain stops without done().
+          sendAccessError(reply, error, path === '/graphql');
+          return;
+        }
       }
-    });
-    // Everything the request causes (writes included) knows who asked: the audit log reads it.
-    app.addHook('onRequest', (request, _reply, done) => {
-      requestPrincipal.run({ principal: request.principal }, done);
+      requestPrincipal.run({ principal: request.principal }, () => done(null, payload));
     });
     app.addHook('preHandler', async (request, reply) => {
       const need = ROUTE_ROLES[`${request.method} ${request.routeOptions.url ?? ''}`];

@@ -46,9 +46,11 @@ export const securityPlugin = fp<{ config: Config }>(
     await app.register(rateLimit, {
       max: config.rateLimit,
       timeWindow: '1 minute',
+      // A valid token has its own budget; anything else (no token, a made-up one) counts against the address.
       keyGenerator: (request) => {
         const token = bearer(request.headers.authorization);
-        return token ? `token:${token.slice(0, 16)}` : `ip:${request.ip}`;
+        const principal = token ? app.tokens?.verify(token) : undefined;
+        return principal ? `token:${principal.tokenId}` : `ip:${request.ip}`;
       },
       allowList: (request) => request.url === '/healthz' || request.url === '/readyz',
       // Thrown as an error: /graphql's handler and the app's handler both format it.

@@ -78,6 +78,11 @@ describe('HTTP hardening', () => {
       (await ask(a)).statusCode,
     ]).toEqual([200, 200, 429]);
     expect((await ask(b)).statusCode).toBe(200);
+    // Made-up tokens share the address's budget instead of each getting one.
+    const madeUp = (i: number) => `mm_${String(i).padStart(12, '0')}_${'A'.repeat(43)}`;
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await ask(madeUp(i))).statusCode);
+    expect(statuses).toEqual([401, 401, 429]);
   });
 
   it('refuses a subscription without a valid token once tokens exist', async () => {
