@@ -7,12 +7,10 @@
 import { REF_SPECS, refTargets } from '../model/index.js';
 import type { AnyEntity, EntityMap, EntityType, GraphState, Stored } from '../model/index.js';
 import { foldCase } from '../store/fold-case.js';
+import { FILTER_REF_FIELDS } from '../store/graph-store.js';
 import type { ListFilter, ListPage, ListQuery } from '../store/graph-store.js';
 
 type Any = Stored<AnyEntity>;
-
-const JURISDICTION_FIELDS = ['jurisdictionId', 'jurisdictionIds'];
-const ISSUE_FIELDS = ['issueId', 'issueIds'];
 
 export class StateReader {
   private readonly sorted = new Map<EntityType, Any[]>();
@@ -70,14 +68,10 @@ export class StateReader {
     return targetIds.map((id) => [...((index.get(id) ?? []) as Stored<EntityMap[K]>[])]);
   }
 
-  private refersTo(
-    type: EntityType,
-    entity: Any,
-    fields: readonly string[],
-    target: string,
-  ): boolean {
-    return fields.some(
-      (field) => this.referrers(type, field).get(target)?.includes(entity) ?? false,
+  /** The ids of entities of `type` whose `fields` name `target`: built once per filter. */
+  private idsReferring(type: EntityType, fields: readonly string[], target: string): Set<string> {
+    return new Set(
+      fields.flatMap((field) => (this.referrers(type, field).get(target) ?? []).map((e) => e.id)),
     );
   }
 
@@ -93,23 +87,26 @@ export class StateReader {
     }
     if (filter.kind) tests.push((e) => record(e).kind === filter.kind);
     if (filter.sector) tests.push((e) => record(e).sector === filter.sector);
-    if (filter.levelId) tests.push((e) => this.refersTo(type, e, ['levelId'], filter.levelId!));
-    if (filter.jurisdictionId) {
-      tests.push((e) => this.refersTo(type, e, JURISDICTION_FIELDS, filter.jurisdictionId!));
+    for (const key of ['levelId', 'jurisdictionId'] as const) {
+      const target = filter[key];
+      if (!target) continue;
+      const ids = this.idsReferring(type, FILTER_REF_FIELDS[key], target);
+      tests.push((e) => ids.has(e.id));
     }
     if (filter.issueId) {
       const issue = filter.issueId;
+      let ids: Set<string>;
       if (type === 'actor') {
-        const holders = new Set(
+        ids = new Set(
           (this.referrers('mandate', 'issueIds').get(issue) ?? []).map(
             (m) => (m as Stored<EntityMap['mandate']>).holderId,
           ),
         );
         for (const i of this.referrers('interest', 'issueId').get(issue) ?? []) {
-          holders.add((i as Stored<EntityMap['interest']>).actorId);
+          ids.add((i as Stored<EntityMap['interest']>).actorId);
         }
-        tests.push((e) => holders.has(e.id));
-      } else tests.push((e) => this.refersTo(type, e, ISSUE_FIELDS, issue));
+      } else ids = this.idsReferring(type, FILTER_REF_FIELDS.issueId, issue);
+      tests.push((e) => ids.has(e.id));
     }
     return (e) => tests.every((t) => t(e));
   }

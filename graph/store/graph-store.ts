@@ -2,6 +2,7 @@
  * The GraphStore port: what the graph service needs of a database. Adapters
  * (sqlite/, neo4j/) implement it; this file imports none of them.
  */
+import { GraphError } from '../errors.js';
 import type { ChangeSet, EntityMap, EntityType, Snapshot, Stored } from '../model/index.js';
 
 /** Filters every list accepts; a filter that does not apply to a type matches nothing. */
@@ -16,6 +17,16 @@ export interface ListFilter {
   jurisdictionId?: string;
   issueId?: string;
 }
+
+/**
+ * The reference fields each reference filter follows. `issueId` on actors is
+ * special (an actor holding a mandate on the issue, or with an interest in it).
+ */
+export const FILTER_REF_FIELDS = {
+  levelId: ['levelId'],
+  jurisdictionId: ['jurisdictionId', 'jurisdictionIds'],
+  issueId: ['issueId', 'issueIds'],
+} as const;
 
 export interface ListQuery {
   filter?: ListFilter;
@@ -38,6 +49,16 @@ export interface WriteOptions {
    * and nothing is written.
    */
   baseVersion?: number;
+}
+
+/** Refuses a write planned at `baseVersion` when the store is at another version: CONFLICT, STALE_BASE. */
+export function checkBaseVersion(options: WriteOptions, current: number): void {
+  if (options.baseVersion === undefined || options.baseVersion === current) return;
+  throw new GraphError('CONFLICT', 'the graph changed while this change was planned', {
+    reason: 'STALE_BASE',
+    baseVersion: options.baseVersion,
+    version: current,
+  });
 }
 
 export interface WriteResult {

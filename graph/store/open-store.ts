@@ -1,8 +1,6 @@
 /** Config -> GraphStore: the one file that knows every adapter. */
 import type { GraphStore } from './graph-store.js';
-import { runMigrations } from './neo4j/migrations.js';
-import { createNeo4jDriver, openNeo4jStore } from './neo4j/neo4j-store.js';
-import { translateNeo4jError } from './neo4j/errors.js';
+import { migrateNeo4j, openNeo4jStore } from './neo4j/neo4j-store.js';
 import { openSqliteStore } from './sqlite/sqlite-store.js';
 
 export interface StoreConfig {
@@ -30,15 +28,7 @@ export interface MigrateOutcome {
  */
 export async function migrateStore(config: StoreConfig): Promise<MigrateOutcome> {
   if (config.neo4j) {
-    const driver = createNeo4jDriver(config.neo4j);
-    try {
-      await driver.verifyConnectivity({ database: config.neo4j.database });
-      return { store: 'neo4j', ...(await runMigrations(driver, config.neo4j.database)) };
-    } catch (error) {
-      throw translateNeo4jError(error);
-    } finally {
-      await driver.close();
-    }
+    return { store: 'neo4j', ...(await migrateNeo4j(config.neo4j)) };
   }
   const store = openSqliteStore({ path: config.sqlitePath });
   await store.close();

@@ -5,6 +5,7 @@
  */
 import { ENTITY_TYPES } from '../../model/index.js';
 import type { EntityType } from '../../model/index.js';
+import { FILTER_REF_FIELDS } from '../graph-store.js';
 import type { ListFilter } from '../graph-store.js';
 import { ENTITY_LABEL, LABEL_OF, MIGRATION_LABEL, REL_SPECS, VERSION_LABEL } from './graph-map.js';
 import type { RelSpec } from './graph-map.js';
@@ -74,16 +75,9 @@ export const TYPE_CYPHER: Readonly<Record<EntityType, TypeStatements>> = Object.
   ENTITY_TYPES.map((type) => [type, typeStatements(type)]),
 ) as unknown as Record<EntityType, TypeStatements>;
 
-/** Reference fields a filter follows, per filter key. */
-const FILTER_FIELDS = {
-  levelId: ['levelId'],
-  jurisdictionId: ['jurisdictionId', 'jurisdictionIds'],
-  issueId: ['issueId', 'issueIds'],
-} as const;
-
-function refCondition(type: EntityType, key: keyof typeof FILTER_FIELDS): string {
+function refCondition(type: EntityType, key: keyof typeof FILTER_REF_FIELDS): string {
   const specs = REL_SPECS[type].filter((s) =>
-    (FILTER_FIELDS[key] as readonly string[]).includes(s.field),
+    (FILTER_REF_FIELDS[key] as readonly string[]).includes(s.field),
   );
   if (specs.length === 0) return 'false';
   return specs

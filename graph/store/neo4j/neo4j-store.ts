@@ -16,12 +16,14 @@ import type {
   Snapshot,
   Stored,
 } from '../../model/index.js';
+import { checkBaseVersion } from '../graph-store.js';
 import type { GraphStore, ListPage, ListQuery, WriteOptions, WriteResult } from '../graph-store.js';
 import { foldCase } from '../fold-case.js';
 import { CYPHER, TYPE_CYPHER, VERSION_KEY, listCypher } from './cypher.js';
 import { translateNeo4jError } from './errors.js';
 import { LABEL_OF } from './graph-map.js';
 import { runMigrations } from './migrations.js';
+import type { MigrationRun } from './migrations.js';
 import { entityFromNode, toPlain, toProperties } from './records.js';
 
 export interface Neo4jStoreOptions {
@@ -263,13 +265,7 @@ export class Neo4jStore implements GraphStore {
   ): Promise<WriteResult> {
     const locked = await tx.run(CYPHER.lockVersion, { key: VERSION_KEY });
     const current = numberOf(locked.records[0]?.get('value'));
-    if (options.baseVersion !== undefined && options.baseVersion !== current) {
-      throw new GraphError('CONFLICT', 'the graph changed while this change was planned', {
-        reason: 'STALE_BASE',
-        baseVersion: options.baseVersion,
-        version: current,
-      });
-    }
+    checkBaseVersion(options, current);
     if (changes.upserts.length === 0 && changes.deletes.length === 0) {
       return { version: current, entityVersions: [] };
     }
@@ -346,16 +342,35 @@ export function createNeo4jDriver(options: Neo4jStoreOptions): Driver {
   });
 }
 
-async function connect(options: Neo4jStoreOptions): Promise<Neo4jStore> {
+/** Runs `work` on a driver whose server answers; the driver is closed if `work` fails. */
+async function withConnectedDriver<T>(
+  options: Neo4jStoreOptions,
+  work: (driver: Driver) => Promise<T>,
+): Promise<T> {
   const driver = createNeo4jDriver(options);
   try {
     await driver.verifyConnectivity({ database: options.database });
-    if (options.migrate !== false) await runMigrations(driver, options.database);
-    return new Neo4jStore(driver, options.database);
+    return await work(driver);
   } catch (error) {
     await driver.close();
     throw translateNeo4jError(error);
   }
+}
+
+function connect(options: Neo4jStoreOptions): Promise<Neo4jStore> {
+  return withConnectedDriver(options, async (driver) => {
+    if (options.migrate !== false) await runMigrations(driver, options.database);
+    return new Neo4jStore(driver, options.database);
+  });
+}
+
+/** `mandatemap migrate` on Neo4j: applies pending migrations, then closes the connection. */
+export function migrateNeo4j(options: Neo4jStoreOptions): Promise<MigrationRun> {
+  return withConnectedDriver(options, async (driver) => {
+    const run = await runMigrations(driver, options.database);
+    await driver.close();
+    return run;
+  });
 }
 
 /**

@@ -1,10 +1,10 @@
 import type { EntityType } from '../../model/index.js';
+import { FILTER_REF_FIELDS } from '../graph-store.js';
 import type { ListQuery } from '../graph-store.js';
 import { foldCase } from '../fold-case.js';
 import { LIST_SQL } from './statements.js';
 
-const JURISDICTION_FIELDS = ['jurisdictionId', 'jurisdictionIds'] as const;
-const ISSUE_FIELDS = ['issueId', 'issueIds'] as const;
+const { jurisdictionId: JURISDICTION_FIELDS, issueId: ISSUE_FIELDS } = FILTER_REF_FIELDS;
 
 /** Composes the page and count statements of a list query from the fragments of LIST_SQL. */
 export function buildListQuery(

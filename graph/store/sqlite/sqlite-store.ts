@@ -16,6 +16,7 @@ import type {
   Snapshot,
   Stored,
 } from '../../model/index.js';
+import { checkBaseVersion } from '../graph-store.js';
 import type { GraphStore, ListPage, ListQuery, WriteOptions, WriteResult } from '../graph-store.js';
 import { translateSqliteError } from './errors.js';
 import { buildListQuery } from './list-query.js';
@@ -132,13 +133,7 @@ export class SqliteStore implements GraphStore {
 
   private writeInTransaction(changes: ChangeSet, options: WriteOptions): WriteResult {
     const current = this.currentVersion();
-    if (options.baseVersion !== undefined && options.baseVersion !== current) {
-      throw new GraphError('CONFLICT', 'the graph changed while this change was planned', {
-        reason: 'STALE_BASE',
-        baseVersion: options.baseVersion,
-        version: current,
-      });
-    }
+    checkBaseVersion(options, current);
     if (changes.upserts.length === 0 && changes.deletes.length === 0) {
       return { version: current, entityVersions: [] };
     }
