@@ -27,7 +27,7 @@ async function withService<T>(
   fn: (service: GraphService) => Promise<T>,
 ): Promise<T> {
   const config = loadConfig({ ...process.env, ...(db ? { MANDATEMAP_DB: db } : {}) });
-  const service = new GraphService(await openStore(config));
+  const service = new GraphService(await openStore(config), { analysis: config.analysis });
   try {
     return await fn(service);
   } finally {

@@ -22,6 +22,8 @@ const EnvSchema = z.object({
   MANDATEMAP_RATE_LIMIT: z.coerce.number().int().positive().default(1_200),
   MANDATEMAP_CORS_ORIGIN: z.string().url().optional(),
   MANDATEMAP_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().positive().default(1_000),
+  MANDATEMAP_ANALYSIS_WORKERS: z.coerce.number().int().min(0).max(64).default(1),
+  MANDATEMAP_ANALYSIS_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
   MANDATEMAP_IMPORT_MAX_BYTES: z.coerce
     .number()
     .int()
@@ -74,6 +76,8 @@ export interface Config {
   corsOrigin?: string;
   /** Above this event-loop delay the server sheds load with 503 and Retry-After. */
   maxEventLoopDelayMs: number;
+  /** Analyses run in this many worker threads (0: on the request thread, for debugging), each within timeoutMs. */
+  analysis: { workers: number; timeoutMs: number };
   importLimits: { maxBytes: number; maxRows: number; maxColumns: number; maxUnpackedBytes: number };
 }
 
@@ -113,6 +117,10 @@ export function loadConfig(
     rateLimit: e.MANDATEMAP_RATE_LIMIT,
     ...(e.MANDATEMAP_CORS_ORIGIN ? { corsOrigin: e.MANDATEMAP_CORS_ORIGIN } : {}),
     maxEventLoopDelayMs: e.MANDATEMAP_MAX_EVENT_LOOP_DELAY_MS,
+    analysis: {
+      workers: e.MANDATEMAP_ANALYSIS_WORKERS,
+      timeoutMs: e.MANDATEMAP_ANALYSIS_TIMEOUT_MS,
+    },
     importLimits: {
       maxBytes: e.MANDATEMAP_IMPORT_MAX_BYTES,
       maxRows: e.MANDATEMAP_IMPORT_MAX_ROWS,

@@ -1,96 +1,89 @@
 /**
- * The analysis side of the graph service: projections cached per store
- * version, scope indices cached per scope, and each analysis of DESIGN.md.
+ * The analysis side of the graph service, as the request thread sees it:
+ * each analysis runs in an analysis worker (graph/workers/analysis-pool.ts)
+ * over that worker's copy of the graph, and comes back with the graph state
+ * of the version it was computed at, so ids can be turned into entities.
+ * With `workers: 0` analyses run inline instead (debugging only).
  * Main class: AnalysisService.
  */
-import { GraphError } from './errors.js';
-import {
-  ScopeIndex,
-  buildProjection,
-  listOverlaps,
-  resolveScope,
-  summariseOverlaps,
-} from './analysis/index.js';
-import type { OverlapPageQuery, Projection, Scope } from './analysis/index.js';
-import {
-  collaborationGaps,
-  coverageGaps,
-  describeCoverage,
-  engagementGaps,
-} from './analysis/gaps.js';
-import type { ActorGap, CoverageGap } from './analysis/gaps.js';
-import { levelMatrix } from './analysis/levels.js';
+import { AnalysisEngine } from './analysis-engine.js';
+import type { GapKind, ScopeArgs } from './analysis-engine.js';
+import type { OverlapPageQuery } from './analysis/index.js';
 import { maturity } from './analysis/maturity.js';
-import { actorNetwork, components } from './analysis/network.js';
-import { communities } from './analysis/communities.js';
-import { buildTeam, teamActors } from './analysis/team.js';
-import { todayIso } from './model/index.js';
-import type { JurisdictionKind } from './model/index.js';
-import type { GraphService } from './service.js';
-import { computeBetweenness } from './workers/betweenness-pool.js';
+import { GraphError } from './errors.js';
+import type { GraphState, JurisdictionKind } from './model/index.js';
+import type { CommittedChange, GraphService } from './service.js';
+import type { AnalysisMethod } from './workers/analysis-protocol.js';
+import { AnalysisPool } from './workers/analysis-pool.js';
 
-/** Scope as the API takes it: `at` undefined means today, null means any time. */
-export interface ScopeArgs {
-  issueId?: string;
-  jurisdictionId?: string;
-  at?: string | null;
+export { GAP_KINDS } from './analysis-engine.js';
+export type { Gap, GapKind, NetworkLinks, NetworkMetrics, ScopeArgs } from './analysis-engine.js';
+
+export interface AnalysisOptions {
+  /** Analysis worker threads; 0 runs analyses on the calling thread. Default 1. */
+  workers?: number;
+  /** Longest one analysis may take, waiting included. Default 30 s. */
+  timeoutMs?: number;
 }
 
-export const GAP_KINDS = ['coverage', 'collaboration', 'engagement'] as const;
-export type GapKind = (typeof GAP_KINDS)[number];
-export type Gap = CoverageGap | ActorGap;
+export const ANALYSIS_DEFAULTS = { workers: 1, timeoutMs: 30_000 } as const;
 
-const SCOPE_CACHE = 32;
+/** Answers computed at one version are retried this often when the graph moved meanwhile. */
+const VERSION_RETRIES = 2;
+
+type Answer<M extends AnalysisMethod> = Awaited<ReturnType<AnalysisEngine[M]>>;
 
 export class AnalysisService {
-  private projectionCache: Projection | undefined;
-  private readonly scopes = new Map<string, ScopeIndex>();
+  private readonly pool: AnalysisPool | undefined;
+  private inlineState: GraphState | undefined;
+  private readonly inline = new AnalysisEngine(() => this.inlineState!);
+  private readonly onCommitted = (change: CommittedChange, state: GraphState) =>
+    this.pool?.committed(change, state);
 
-  constructor(private readonly graph: GraphService) {}
-
-  /** The projection of the store's current version. */
-  async projection(): Promise<Projection> {
-    const state = await this.graph.state();
-    if (this.projectionCache?.version === state.version && this.projectionCache.state === state) {
-      return this.projectionCache;
+  constructor(
+    private readonly graph: GraphService,
+    options: AnalysisOptions = {},
+  ) {
+    const workers = options.workers ?? ANALYSIS_DEFAULTS.workers;
+    if (workers > 0) {
+      this.pool = new AnalysisPool({
+        workers,
+        timeoutMs: options.timeoutMs ?? ANALYSIS_DEFAULTS.timeoutMs,
+      });
+      graph.events.on('committed', this.onCommitted);
     }
-    this.scopes.clear();
-    this.projectionCache = buildProjection(state);
-    return this.projectionCache;
   }
 
-  async scopeIndex(args: ScopeArgs): Promise<ScopeIndex> {
-    const p = await this.projection();
-    const scope: Scope = {
-      issueId: args.issueId,
-      jurisdictionId: args.jurisdictionId,
-      at: args.at === undefined ? todayIso() : args.at,
-    };
-    const key = JSON.stringify([
-      p.version,
-      scope.issueId ?? null,
-      scope.jurisdictionId ?? null,
-      scope.at,
-    ]);
-    let ix = this.scopes.get(key);
-    if (ix) {
-      this.scopes.delete(key);
-    } else {
-      ix = new ScopeIndex(p, resolveScope(p, scope));
-      if (this.scopes.size >= SCOPE_CACHE) this.scopes.delete(this.scopes.keys().next().value!);
+  /**
+   * One analysis and the state it was computed over. When a write lands while
+   * it runs, it is asked again (twice at most) so the answer and the state agree.
+   */
+  private async run<M extends AnalysisMethod>(
+    method: M,
+    ...args: Parameters<AnalysisEngine[M]>
+  ): Promise<{ state: GraphState; answer: Answer<M> }> {
+    for (let attempt = 0; ; attempt += 1) {
+      const state = await this.graph.state();
+      if (!this.pool) {
+        this.inlineState = state;
+        const fn = this.inline[method] as (...a: unknown[]) => unknown;
+        return { state, answer: (await fn.apply(this.inline, args)) as Answer<M> };
+      }
+      const { version, result } = await this.pool.run(state, method, args);
+      if (version === state.version || attempt >= VERSION_RETRIES) {
+        return { state, answer: result as Answer<M> };
+      }
     }
-    this.scopes.set(key, ix);
-    return ix;
   }
 
   async overlaps(scope: ScopeArgs, query: OverlapPageQuery) {
-    const ix = await this.scopeIndex(scope);
-    return { projection: ix.p, ...listOverlaps(ix, query) };
+    const { state, answer } = await this.run('overlaps', scope, query);
+    return { state, ...answer };
   }
 
   async overlapSummary(scope: ScopeArgs, top: number) {
-    const ix = await this.scopeIndex(scope);
-    return { projection: ix.p, ...summariseOverlaps(ix, top) };
+    const { state, answer } = await this.run('overlapSummary', scope, top);
+    return { state, ...answer };
   }
 
   /** Gaps of the asked kinds in the order coverage, collaboration, engagement; `offset`/`first` page them. */
@@ -101,77 +94,32 @@ export class AnalysisService {
     offset: number,
     first: number,
   ) {
-    const ix = await this.scopeIndex(scope);
-    const p = ix.p;
-    const wanted = kinds.length > 0 ? kinds : GAP_KINDS;
-    const items: Gap[] = [];
-    let index = 0;
-    let hasNextPage = false;
-    const take = (describe: () => Gap): boolean => {
-      if (index++ < offset) return true;
-      if (items.length === first) {
-        hasNextPage = true;
-        return false;
-      }
-      items.push(describe());
-      return true;
-    };
-    if (wanted.includes('coverage')) {
-      for (const cell of coverageGaps(p, ix.scope, unitKind))
-        if (!take(() => describeCoverage(p, cell, ix.scope.at))) break;
-    }
-    if (!hasNextPage && wanted.includes('collaboration')) {
-      for (const gap of collaborationGaps(ix)) if (!take(() => gap)) break;
-    }
-    if (!hasNextPage && wanted.includes('engagement')) {
-      for (const gap of engagementGaps(p, ix.scope)) if (!take(() => gap)) break;
-    }
-    return { projection: p, items, hasNextPage };
+    const { state, answer } = await this.run('gaps', scope, kinds, unitKind, offset, first);
+    return { state, ...answer };
   }
 
   async team(scope: ScopeArgs, convenerId?: string) {
-    const ix = await this.scopeIndex(scope);
-    return { projection: ix.p, ...buildTeam(ix, convenerId) };
+    const { state, answer } = await this.run('team', scope, convenerId);
+    return { state, ...answer };
   }
 
   async levels(issueId: string, jurisdictionId: string | undefined, at: string | null | undefined) {
-    const ix = await this.scopeIndex({ issueId, jurisdictionId, at });
-    return { projection: ix.p, ...levelMatrix(ix.p, ix.scope) };
+    const { state, answer } = await this.run('levels', issueId, jurisdictionId, at);
+    return { state, ...answer };
   }
 
-  /**
-   * The actor network of a scope: the actors who need to work together there
-   * (every actor when the scope names no issue and no place), with their links.
-   */
-  async scopeNetwork(scope: ScopeArgs | undefined) {
-    const p = await this.projection();
-    const scoped = scope && (scope.issueId !== undefined || scope.jurisdictionId !== undefined);
-    const only = scoped ? teamActors(await this.scopeIndex(scope)) : undefined;
-    return { projection: p, net: actorNetwork(p, only) };
+  /** The actor network of a scope (every actor when it names no issue and no place), without metrics. */
+  async networkLinks(scope: ScopeArgs | undefined) {
+    const { state, answer } = await this.run('networkLinks', scope);
+    return { state, ...answer };
   }
 
   async network(scope: ScopeArgs | undefined, first: number) {
-    const { projection: p, net } = await this.scopeNetwork(scope);
-    if (net.nodes.length > first) {
-      throw new GraphError(
-        'LIMIT_EXCEEDED',
-        `the network has ${net.nodes.length} actors, more than first (${first}); narrow the scope or raise first`,
-        {
-          nodes: net.nodes.length,
-          first,
-        },
-      );
-    }
-    const between = await computeBetweenness(net.csr);
-    return {
-      projection: p,
-      net,
-      betweenness: between,
-      component: components(net.csr),
-      community: communities(net.csr),
-    };
+    const { state, answer } = await this.run('network', scope, first);
+    return { state, ...answer };
   }
 
+  /** Maturity reads one partnership's assessments: small enough for the request thread. */
   async maturity(partnershipId: string) {
     const state = await this.graph.state();
     const partnership = state.entities.partnership.get(partnershipId);
@@ -184,5 +132,20 @@ export class AnalysisService {
       (a) => a.partnershipId === partnershipId,
     );
     return { partnership, assessments, view: maturity(assessments) };
+  }
+
+  /** Full copies of the graph sent to analysis workers so far (each write after is sent as itself). */
+  get resets(): number {
+    return this.pool?.resets ?? 0;
+  }
+
+  /** Analyses waiting or running in workers. */
+  get pending(): number {
+    return this.pool?.pending ?? 0;
+  }
+
+  async close(): Promise<void> {
+    this.graph.events.off('committed', this.onCommitted);
+    await this.pool?.close();
   }
 }

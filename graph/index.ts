@@ -17,8 +17,14 @@ export { rowsFromDocument, documentFromState } from './io/json.js';
 export type { ImportReport, ImportProblem } from './io/report.js';
 export { bergRiverSample } from './samples/berg-river.js';
 export { loadBergRiverSample } from './samples/load-sample.js';
-export { AnalysisService, GAP_KINDS } from './analysis-service.js';
-export type { Gap, GapKind, ScopeArgs } from './analysis-service.js';
+export { AnalysisService, ANALYSIS_DEFAULTS, GAP_KINDS } from './analysis-service.js';
+export type {
+  AnalysisOptions,
+  Gap,
+  GapKind,
+  NetworkMetrics,
+  ScopeArgs,
+} from './analysis-service.js';
 export type {
   Overlap,
   OverlapKind,

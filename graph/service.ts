@@ -5,6 +5,7 @@
  */
 import { EventEmitter } from 'node:events';
 import { AnalysisService } from './analysis-service.js';
+import type { AnalysisOptions } from './analysis-service.js';
 import { GraphError, isGraphError } from './errors.js';
 import { parseEntity, stateFromSnapshot } from './model/index.js';
 import type { AnyEntity, EntityMap, EntityType, GraphState, Stored } from './model/index.js';
@@ -41,14 +42,19 @@ export class GraphService {
   private queue: Promise<unknown> = Promise.resolve();
   /**
    * Emits 'change' with a GraphChange after every committed write, and
-   * 'committed' with a CommittedChange (each entity before and after) first.
+   * 'committed' with a CommittedChange (each entity before and after) and the
+   * updated state first.
    */
   readonly events = new EventEmitter();
-  /** Overlaps, gaps, teams, levels, network metrics and maturity over this graph. */
-  readonly analysis = new AnalysisService(this);
+  /** Overlaps, gaps, teams, levels, network metrics and maturity over this graph, off this thread. */
+  readonly analysis: AnalysisService;
 
-  constructor(readonly store: GraphStore) {
+  constructor(
+    readonly store: GraphStore,
+    options: { analysis?: AnalysisOptions } = {},
+  ) {
     this.events.setMaxListeners(1000);
+    this.analysis = new AnalysisService(this, options.analysis);
   }
 
   /** The whole graph at the store's current version, re-read only when that version moved. */
@@ -148,7 +154,7 @@ export class GraphService {
             ],
           };
           applyToState(state, changes, written.entityVersions, written.version);
-          this.events.emit('committed', committed);
+          this.events.emit('committed', committed, state);
           this.events.emit('change', {
             version: written.version,
             upserted: changes.upserts.map((u) => ({ type: u.type, id: u.entity.id })),
@@ -193,6 +199,7 @@ export class GraphService {
 
   async close(): Promise<void> {
     await this.queue;
+    await this.analysis.close();
     await this.store.close();
   }
 }

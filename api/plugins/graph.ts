@@ -18,7 +18,9 @@ export interface GraphPluginOptions {
 
 export const graphPlugin = fp<GraphPluginOptions>(
   async (app, { config, store }) => {
-    const service = new GraphService(store ?? (await openStore(config)));
+    const service = new GraphService(store ?? (await openStore(config)), {
+      analysis: config.analysis,
+    });
     app.decorate('graph', service);
     app.addHook('onClose', async () => service.close());
   },

@@ -2,8 +2,8 @@
  * The actor network as GraphML (yEd, Cytoscape desktop) and GEXF (Gephi):
  * well-formed XML whatever the names contain. Main functions: toGraphml, toGexf.
  */
-import type { ActorNetwork } from '../analysis/network.js';
-import type { Projection } from '../analysis/projection.js';
+import type { NetworkLinks } from '../analysis-engine.js';
+import type { Actor, EntityMaps, Stored } from '../model/index.js';
 
 /** Characters XML 1.0 cannot hold are dropped; markup characters are escaped. */
 export function xmlText(value: string): string {
@@ -22,11 +22,7 @@ export function xmlText(value: string): string {
 
 const NODE_ATTRIBUTES = ['name', 'kind', 'sector', 'level', 'jurisdiction'] as const;
 
-function nodeValues(
-  p: Projection,
-  actor: number,
-): Record<(typeof NODE_ATTRIBUTES)[number], string> {
-  const a = p.actors[actor]!.entity;
+function nodeValues(a: Stored<Actor>): Record<(typeof NODE_ATTRIBUTES)[number], string> {
   return {
     name: a.name,
     kind: a.kind,
@@ -36,43 +32,52 @@ function nodeValues(
   };
 }
 
-function edgeLabel(e: ActorNetwork['edges'][number]): string {
+function edgeLabel(e: NetworkLinks['edges'][number]): string {
   return [...e.tieKinds, ...e.partnershipIds.map((id) => `partnership:${id}`)].join('|');
 }
 
-export function* toGraphml(p: Projection, net: ActorNetwork): Generator<string> {
+/** The network's actors that still exist in `entities`. */
+function actorsOf(entities: EntityMaps, net: NetworkLinks): Stored<Actor>[] {
+  return net.actorIds.flatMap((id) => entities.actor.get(id) ?? []);
+}
+
+function edgesOf(entities: EntityMaps, net: NetworkLinks): NetworkLinks['edges'] {
+  return net.edges.filter((e) => entities.actor.has(e.source) && entities.actor.has(e.target));
+}
+
+export function* toGraphml(entities: EntityMaps, net: NetworkLinks): Generator<string> {
   yield '<?xml version="1.0" encoding="UTF-8"?>\n<graphml xmlns="http://graphml.graphdrawing.org/xmlns">\n';
   for (const key of NODE_ATTRIBUTES)
     yield `  <key id="${key}" for="node" attr.name="${key}" attr.type="string"/>\n`;
   yield '  <key id="links" for="edge" attr.name="links" attr.type="string"/>\n';
   yield '  <key id="connects" for="edge" attr.name="connects" attr.type="boolean"/>\n';
   yield '  <graph id="actors" edgedefault="undirected">\n';
-  for (const a of net.nodes) {
-    const values = nodeValues(p, a);
-    yield `    <node id="${xmlText(p.actors[a]!.id)}">${NODE_ATTRIBUTES.map((k) => `<data key="${k}">${xmlText(values[k])}</data>`).join('')}</node>\n`;
+  for (const a of actorsOf(entities, net)) {
+    const values = nodeValues(a);
+    yield `    <node id="${xmlText(a.id)}">${NODE_ATTRIBUTES.map((k) => `<data key="${k}">${xmlText(values[k])}</data>`).join('')}</node>\n`;
   }
-  for (const [k, e] of net.edges.entries()) {
-    yield `    <edge id="e${k}" source="${xmlText(p.actors[e.a]!.id)}" target="${xmlText(p.actors[e.b]!.id)}"><data key="links">${xmlText(edgeLabel(e))}</data><data key="connects">${e.connects}</data></edge>\n`;
+  for (const [k, e] of edgesOf(entities, net).entries()) {
+    yield `    <edge id="e${k}" source="${xmlText(e.source)}" target="${xmlText(e.target)}"><data key="links">${xmlText(edgeLabel(e))}</data><data key="connects">${e.connects}</data></edge>\n`;
   }
   yield '  </graph>\n</graphml>\n';
 }
 
-export function* toGexf(p: Projection, net: ActorNetwork): Generator<string> {
+export function* toGexf(entities: EntityMaps, net: NetworkLinks): Generator<string> {
   yield '<?xml version="1.0" encoding="UTF-8"?>\n<gexf xmlns="http://gexf.net/1.3" version="1.3">\n';
   yield '  <graph mode="static" defaultedgetype="undirected">\n    <attributes class="node">\n';
   for (const [i, key] of NODE_ATTRIBUTES.slice(1).entries())
     yield `      <attribute id="${i}" title="${key}" type="string"/>\n`;
   yield '    </attributes>\n    <nodes>\n';
-  for (const a of net.nodes) {
-    const values = nodeValues(p, a);
+  for (const a of actorsOf(entities, net)) {
+    const values = nodeValues(a);
     const attvalues = NODE_ATTRIBUTES.slice(1)
       .map((k, i) => `<attvalue for="${i}" value="${xmlText(values[k])}"/>`)
       .join('');
-    yield `      <node id="${xmlText(p.actors[a]!.id)}" label="${xmlText(values.name)}"><attvalues>${attvalues}</attvalues></node>\n`;
+    yield `      <node id="${xmlText(a.id)}" label="${xmlText(values.name)}"><attvalues>${attvalues}</attvalues></node>\n`;
   }
   yield '    </nodes>\n    <edges>\n';
-  for (const [k, e] of net.edges.entries()) {
-    yield `      <edge id="${k}" source="${xmlText(p.actors[e.a]!.id)}" target="${xmlText(p.actors[e.b]!.id)}" label="${xmlText(edgeLabel(e))}" weight="${e.connects ? 1 : 0}"/>\n`;
+  for (const [k, e] of edgesOf(entities, net).entries()) {
+    yield `      <edge id="${k}" source="${xmlText(e.source)}" target="${xmlText(e.target)}" label="${xmlText(edgeLabel(e))}" weight="${e.connects ? 1 : 0}"/>\n`;
   }
   yield '    </edges>\n  </graph>\n</gexf>\n';
 }

@@ -69,16 +69,17 @@ export async function exportGraph(
       chunks: [toCsv(entityTable(state, entity))],
     };
   }
-  const { projection: p, net } = await service.analysis.scopeNetwork(options.scope);
+  const net = await service.analysis.networkLinks(options.scope);
+  const entities = net.state.entities;
   return format === 'graphml'
     ? {
         contentType: 'application/graphml+xml; charset=utf-8',
         filename: 'actors.graphml',
-        chunks: toGraphml(p, net),
+        chunks: toGraphml(entities, net),
       }
     : {
         contentType: 'application/gexf+xml; charset=utf-8',
         filename: 'actors.gexf',
-        chunks: toGexf(p, net),
+        chunks: toGexf(entities, net),
       };
 }

@@ -4,9 +4,9 @@
  * stated approximation samples `sample` sources and scales the result.
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { betweennessSources, brandesPartial } from '../analysis/betweenness.js';
 import type { Csr } from '../analysis/network.js';
+import { spawnWorker } from './spawn.js';
 
 /**
  * Exact Brandes costs about 3.5 ms per source on a 20k-actor, 90k-edge network
@@ -30,16 +30,13 @@ export interface BetweennessOptions {
 }
 
 function runWorker(csr: Csr, sources: Int32Array): Promise<Float64Array> {
-  const here = import.meta.url;
-  const fromSource = here.endsWith('.ts');
-  const url = new URL(fromSource ? './betweenness-worker.ts' : './betweenness-worker.js', here);
-  const workerData = { n: csr.n, offsets: csr.offsets, targets: csr.targets, sources };
-  // From the TypeScript sources (tests, benchmarks) the worker registers tsx before loading itself.
-  const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(url.href)}); })`;
+  const worker = spawnWorker('betweenness-worker', {
+    n: csr.n,
+    offsets: csr.offsets,
+    targets: csr.targets,
+    sources,
+  });
   return new Promise((resolve, reject) => {
-    const worker = fromSource
-      ? new Worker(bootstrap, { eval: true, workerData })
-      : new Worker(url, { workerData });
     worker.once('message', (result: Float64Array) => resolve(result));
     worker.once('error', reject);
     worker.once('exit', (code) => {

@@ -1,6 +1,12 @@
 /** Analysis results -> the GraphQL shapes: ids become the entities they name. */
 import { GraphError } from '../../../graph/index.js';
-import type { AnalysisService, Gap, Overlap, Projection } from '../../../graph/index.js';
+import type {
+  AnalysisService,
+  EntityMaps,
+  Gap,
+  NetworkMetrics,
+  Overlap,
+} from '../../../graph/index.js';
 
 export function encodeJsonCursor(value: unknown, kind: string): string {
   return Buffer.from(JSON.stringify({ [kind]: value }), 'utf8').toString('base64url');
@@ -27,22 +33,28 @@ export function decodeJsonCursor<T>(
   });
 }
 
-const entities = (p: Projection) => p.state.entities;
+/** Ids to entities; an id whose entity a later write removed is left out. */
+function pick<T>(map: ReadonlyMap<string, T>, ids: readonly string[]): T[] {
+  const out: T[] = [];
+  for (const id of ids) {
+    const found = map.get(id);
+    if (found !== undefined) out.push(found);
+  }
+  return out;
+}
 
-export function toOverlapView(p: Projection, o: Overlap) {
-  const e = entities(p);
+export function toOverlapView(e: EntityMaps, o: Overlap) {
   return {
-    mandates: o.mandateIds.map((id) => e.mandate.get(id)),
+    mandates: pick(e.mandate, o.mandateIds),
     kinds: o.kinds,
     nature: o.nature,
-    sharedIssues: o.sharedIssueIds.map((id) => e.issue.get(id)),
-    sharedPlaces: o.sharedPlaceIds.map((id) => e.jurisdiction.get(id)),
+    sharedIssues: pick(e.issue, o.sharedIssueIds),
+    sharedPlaces: pick(e.jurisdiction, o.sharedPlaceIds),
     because: o.because,
   };
 }
 
-export function toGapView(p: Projection, g: Gap) {
-  const e = entities(p);
+export function toGapView(e: EntityMaps, g: Gap) {
   if (g.kind === 'coverage') {
     return {
       kind: g.kind,
@@ -51,7 +63,7 @@ export function toGapView(p: Projection, g: Gap) {
       jurisdiction: e.jurisdiction.get(g.jurisdictionId),
       functionClass: g.functionClass,
       actors: [],
-      mandates: g.mandateIds.map((id) => e.mandate.get(id)),
+      mandates: pick(e.mandate, g.mandateIds),
       because: g.because,
     };
   }
@@ -61,7 +73,7 @@ export function toGapView(p: Projection, g: Gap) {
     issue: g.issueId ? e.issue.get(g.issueId) : null,
     jurisdiction: null,
     functionClass: null,
-    actors: g.actorIds.map((id) => e.actor.get(id)),
+    actors: pick(e.actor, g.actorIds),
     mandates: [],
     because: g.because,
   };
@@ -69,52 +81,48 @@ export function toGapView(p: Projection, g: Gap) {
 
 type TeamResult = Awaited<ReturnType<AnalysisService['team']>>;
 
-export function toTeamView(p: Projection, t: TeamResult) {
-  const e = entities(p);
+export function toTeamView(e: EntityMaps, t: TeamResult) {
   const actor = (id: string) => e.actor.get(id);
+  const known = <T extends { actorId: string }>(rows: T[]) =>
+    rows.filter((r) => e.actor.has(r.actorId));
   return {
     holders: t.holders.map((h) => ({
       functionClass: h.functionClass,
-      actors: h.actorIds.map(actor),
-      mandates: h.mandateIds.map((id) => e.mandate.get(id)),
+      actors: pick(e.actor, h.actorIds),
+      mandates: pick(e.mandate, h.mandateIds),
     })),
-    stakeholders: t.stakeholderInterestIds.map((id) => e.interest.get(id)),
-    partnerships: t.partnershipIds.map((id) => e.partnership.get(id)),
-    ties: t.tieIds.map((id) => e.tie.get(id)),
-    collaborationGaps: t.collaborationGaps.map((g) => toGapView(p, g)),
-    convener: t.convenerId ? actor(t.convenerId) : null,
-    members: t.members.map((m) => ({ ...m, actor: actor(m.actorId) })),
-    suggestedConveners: t.suggestedConveners.map((c) => ({
+    stakeholders: pick(e.interest, t.stakeholderInterestIds),
+    partnerships: pick(e.partnership, t.partnershipIds),
+    ties: pick(e.tie, t.tieIds),
+    collaborationGaps: t.collaborationGaps.map((g) => toGapView(e, g)),
+    convener: t.convenerId ? (actor(t.convenerId) ?? null) : null,
+    members: known(t.members).map((m) => ({ ...m, actor: actor(m.actorId) })),
+    suggestedConveners: known(t.suggestedConveners).map((c) => ({
       ...c,
       actor: actor(c.actorId),
-      coreMandates: c.coreMandateIds.map((id) => e.mandate.get(id)),
+      coreMandates: pick(e.mandate, c.coreMandateIds),
     })),
   };
 }
 
-type NetworkResult = Awaited<ReturnType<AnalysisService['network']>>;
-
-export function toNetworkView(r: NetworkResult) {
-  const p = r.projection;
-  const { net } = r;
-  const degree = (k: number) => net.csr.offsets[k + 1]! - net.csr.offsets[k]!;
-  return {
-    nodes: net.nodes.map((a, k) => ({
-      actor: p.actors[a]!.entity,
-      degree: degree(k),
-      betweenness: r.betweenness.values[k]!,
+export function toNetworkView(e: EntityMaps, r: NetworkMetrics) {
+  const nodes = [];
+  for (let k = 0; k < r.actorIds.length; k += 1) {
+    const actor = e.actor.get(r.actorIds[k]!);
+    if (!actor) continue;
+    nodes.push({
+      actor,
+      degree: r.degree[k]!,
+      betweenness: r.betweenness[k]!,
       component: r.component[k]!,
       community: r.community[k]!,
-    })),
-    edges: net.edges.map((edge) => ({
-      source: p.actors[edge.a]!.id,
-      target: p.actors[edge.b]!.id,
-      tieKinds: edge.tieKinds,
-      partnershipIds: edge.partnershipIds,
-      connects: edge.connects,
-    })),
-    betweennessExact: r.betweenness.exact,
-    betweennessSources: r.betweenness.sources,
+    });
+  }
+  return {
+    nodes,
+    edges: r.edges,
+    betweennessExact: r.betweennessExact,
+    betweennessSources: r.betweennessSources,
     components: new Set(r.component).size,
     communities: new Set(r.community).size,
   };

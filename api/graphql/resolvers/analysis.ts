@@ -6,7 +6,6 @@ import type {
   GapKind,
   OverlapKind,
   OverlapNature,
-  Projection,
   ScopeArgs,
 } from '../../../graph/index.js';
 import { PAGE_DEFAULT, pageSize } from '../connection.js';
@@ -49,7 +48,7 @@ export const analysisResolvers: IResolvers = {
       const kinds = args.kinds ?? undefined;
       const natures = args.natures ?? undefined;
       const page = await ctx.graph.analysis.overlaps(scope, { first, after, kinds, natures });
-      const nodes = page.items.map((o) => toOverlapView(page.projection, o));
+      const nodes = page.items.map((o) => toOverlapView(page.state.entities, o));
       return {
         nodes,
         edges: nodes.map((node, i) => ({
@@ -82,13 +81,15 @@ export const analysisResolvers: IResolvers = {
           value: top,
         });
       const s = await ctx.graph.analysis.overlapSummary(scopeOf(args), top);
-      const byId = (id: string) => s.projection.actors[s.projection.actorIndex.get(id)!]!.entity;
+      const actors = s.state.entities.actor;
       return {
         mandatesInScope: s.mandatesInScope,
         total: s.total,
         byKind: Object.entries(s.byKind).map(([kind, count]) => ({ kind, count })),
         byNature: Object.entries(s.byNature).map(([nature, count]) => ({ nature, count })),
-        topPairs: s.topPairs.map((pair) => ({ ...pair, actors: pair.actorIds.map(byId) })),
+        topPairs: s.topPairs
+          .filter((pair) => pair.actorIds.every((id) => actors.has(id)))
+          .map((pair) => ({ ...pair, actors: pair.actorIds.map((id) => actors.get(id)) })),
       };
     },
     gaps: async (
@@ -110,7 +111,7 @@ export const analysisResolvers: IResolvers = {
         offset + 1,
         first,
       );
-      const nodes = page.items.map((g: Gap) => toGapView(page.projection, g));
+      const nodes = page.items.map((g: Gap) => toGapView(page.state.entities, g));
       const cursor = (i: number) => encodeJsonCursor(offset + 1 + i, 'gap');
       return {
         nodes,
@@ -125,7 +126,7 @@ export const analysisResolvers: IResolvers = {
     },
     team: async (_: unknown, args: ScopeArg & { convenerId?: string | null }, ctx) => {
       const team = await ctx.graph.analysis.team(scopeOf(args), args.convenerId ?? undefined);
-      return toTeamView(team.projection as Projection, team);
+      return toTeamView(team.state.entities, team);
     },
     levels: async (
       _: unknown,
@@ -137,16 +138,16 @@ export const analysisResolvers: IResolvers = {
         args.jurisdictionId ?? undefined,
         'at' in args ? args.at : undefined,
       );
-      const p = m.projection;
-      const level = (id: string | null) => (id === null ? null : p.state.entities.level.get(id));
+      const e = m.state.entities;
+      const level = (id: string | null) => (id === null ? null : e.level.get(id));
       return {
-        issue: p.state.entities.issue.get(m.issueId),
+        issue: e.issue.get(m.issueId),
         levels: m.levelIds.map(level),
         cells: m.cells.map((c) => ({
           ...c,
           level: level(c.levelId),
-          actors: c.actorIds.map((id) => p.state.entities.actor.get(id)),
-          mandates: c.mandateIds.map((id) => p.state.entities.mandate.get(id)),
+          actors: c.actorIds.flatMap((id) => e.actor.get(id) ?? []),
+          mandates: c.mandateIds.flatMap((id) => e.mandate.get(id) ?? []),
         })),
       };
     },
@@ -157,9 +158,8 @@ export const analysisResolvers: IResolvers = {
           field: 'first',
           value: first,
         });
-      return toNetworkView(
-        await ctx.graph.analysis.network(args.scope ? scopeOf(args) : undefined, first),
-      );
+      const net = await ctx.graph.analysis.network(args.scope ? scopeOf(args) : undefined, first);
+      return toNetworkView(net.state.entities, net);
     },
     maturity: async (_: unknown, args: { partnershipId: string }, ctx) => {
       const { partnership, assessments, view } = await ctx.graph.analysis.maturity(

@@ -1,0 +1,39 @@
+/**
+ * Messages between the analysis pool (request thread) and an analysis
+ * worker. The worker keeps a copy of the graph state: a full copy on `reset`,
+ * then each committed write as `commit`; `run` asks for one analysis.
+ */
+import type { AnalysisEngine } from '../analysis-engine.js';
+import type { EntityLists } from '../model/index.js';
+import type { CommittedChange } from '../service.js';
+
+/** The engine methods a worker answers. */
+export const ANALYSIS_METHODS = [
+  'overlaps',
+  'overlapSummary',
+  'gaps',
+  'team',
+  'levels',
+  'network',
+  'networkLinks',
+] as const satisfies readonly (keyof AnalysisEngine)[];
+export type AnalysisMethod = (typeof ANALYSIS_METHODS)[number];
+
+export type ToWorker =
+  | { kind: 'reset'; version: number; entities: EntityLists }
+  | { kind: 'commit'; change: CommittedChange }
+  | { kind: 'run'; id: number; method: AnalysisMethod; args: unknown[]; deadline: number };
+
+/** An error as it crosses the thread boundary; GraphErrors keep code and details. */
+export interface WireError {
+  name: string;
+  message: string;
+  code?: string;
+  details?: Record<string, unknown>;
+  stack?: string;
+}
+
+export type FromWorker =
+  | { kind: 'started'; id: number }
+  | { kind: 'done'; id: number; version: number; result: unknown }
+  | { kind: 'failed'; id: number; error: WireError };
