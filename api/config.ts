@@ -24,6 +24,7 @@ const EnvSchema = z.object({
   MANDATEMAP_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().positive().default(1_000),
   MANDATEMAP_ANALYSIS_WORKERS: z.coerce.number().int().min(0).max(64).default(1),
   MANDATEMAP_ANALYSIS_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+  MANDATEMAP_RESPONSE_CACHE_MB: z.coerce.number().min(0).max(65_536).default(64),
   MANDATEMAP_IMPORT_MAX_BYTES: z.coerce
     .number()
     .int()
@@ -78,6 +79,8 @@ export interface Config {
   maxEventLoopDelayMs: number;
   /** Analyses run in this many worker threads (0: on the request thread, for debugging), each within timeoutMs. */
   analysis: { workers: number; timeoutMs: number };
+  /** Room for GraphQL answers kept per store version; 0 turns the cache off. */
+  responseCacheBytes: number;
   importLimits: { maxBytes: number; maxRows: number; maxColumns: number; maxUnpackedBytes: number };
 }
 
@@ -121,6 +124,7 @@ export function loadConfig(
       workers: e.MANDATEMAP_ANALYSIS_WORKERS,
       timeoutMs: e.MANDATEMAP_ANALYSIS_TIMEOUT_MS,
     },
+    responseCacheBytes: Math.floor(e.MANDATEMAP_RESPONSE_CACHE_MB * 1024 * 1024),
     importLimits: {
       maxBytes: e.MANDATEMAP_IMPORT_MAX_BYTES,
       maxRows: e.MANDATEMAP_IMPORT_MAX_ROWS,

@@ -9,7 +9,7 @@ export { migrateStore, openStore } from './store/open-store.js';
 export type { MigrateOutcome, StoreConfig } from './store/open-store.js';
 export { GraphService } from './service.js';
 export type { StateReader } from './reads/state-reader.js';
-export type { CommittedChange, GraphChange } from './service.js';
+export type { Author, CommittedChange, GraphChange } from './service.js';
 export type { DeleteOutcome } from './writes/plan-delete.js';
 export { importRows } from './io/import-plan.js';
 export type { ImportProgress, ImportRow } from './io/import-plan.js';

@@ -23,9 +23,17 @@ export interface GraphChange {
   deleted: { type: EntityType; id: string }[];
 }
 
+/** Who asked for a write: an API token's id and role (the audit log's "by"). */
+export interface Author {
+  tokenId: string;
+  role: string;
+}
+
 /** One committed write, entity by entity: what it was (null: created) and what it is (null: deleted). */
 export interface CommittedChange {
   version: number;
+  /** Absent for writes nobody asked for over the API (command line, sample). */
+  author?: Author;
   entities: {
     type: EntityType;
     id: string;
@@ -68,12 +76,21 @@ export class GraphService {
     return this.loading;
   }
 
+  /** The store's version: it moves with every committed write, by this process or another. */
+  version(): Promise<number> {
+    return this.store.version();
+  }
+
   /** Reads (getMany, findByRef, list) over the cached state at the store's current version. */
   async reader(): Promise<StateReader> {
     return readerOf(await this.state());
   }
 
-  async create<K extends EntityType>(type: K, input: unknown): Promise<Stored<EntityMap[K]>> {
+  async create<K extends EntityType>(
+    type: K,
+    input: unknown,
+    author?: Author,
+  ): Promise<Stored<EntityMap[K]>> {
     const entity = parseEntity(type, input);
     await this.commit((overlay) => {
       if (overlay.get(type, entity.id)) {
@@ -84,7 +101,7 @@ export class GraphService {
         });
       }
       planUpsert(overlay, type, entity);
-    });
+    }, author);
     return this.mustGet(type, entity.id);
   }
 
@@ -97,38 +114,44 @@ export class GraphService {
     id: string,
     patch: Record<string, unknown> | ((existing: Stored<EntityMap[K]>) => Record<string, unknown>),
     expectedVersion?: number,
+    author?: Author,
   ): Promise<Stored<EntityMap[K]>> {
     await this.commit((overlay) => {
       const existing = this.existing(overlay, type, id, expectedVersion);
       const fields = typeof patch === 'function' ? patch(existing) : patch;
       planUpsert(overlay, type, patchEntity(type, existing, fields));
-    });
+    }, author);
     return this.mustGet(type, id);
   }
 
   /** Creates the entity, or replaces the whole of the one with its id. */
-  async put<K extends EntityType>(type: K, input: unknown): Promise<Stored<EntityMap[K]>> {
+  async put<K extends EntityType>(
+    type: K,
+    input: unknown,
+    author?: Author,
+  ): Promise<Stored<EntityMap[K]>> {
     const entity = parseEntity(type, input);
-    await this.commit((overlay) => planUpsert(overlay, type, entity));
+    await this.commit((overlay) => planUpsert(overlay, type, entity), author);
     return this.mustGet(type, entity.id);
   }
 
   async delete(
     type: EntityType,
     id: string,
-    options: { cascade?: boolean; expectedVersion?: number } = {},
+    options: { cascade?: boolean; expectedVersion?: number; author?: Author } = {},
   ): Promise<DeleteOutcome> {
     return this.commit((overlay) => {
       this.existing(overlay, type, id, options.expectedVersion);
       return planDelete(overlay, type, id, options.cascade ?? false);
-    });
+    }, options.author);
   }
 
   /**
    * Plans a change against the current state, checks it, and writes it in one
    * store transaction. When another writer moved the store meanwhile, plans again.
+   * `author` is who asked, for the audit log.
    */
-  async commit<T>(plan: (overlay: Overlay) => T): Promise<T> {
+  async commit<T>(plan: (overlay: Overlay) => T, author?: Author): Promise<T> {
     const run = async (): Promise<T> => {
       for (let attempt = 0; ; attempt += 1) {
         const state = await this.state();
@@ -143,6 +166,7 @@ export class GraphService {
             (state.entities[type].get(id) as Stored<AnyEntity> | undefined) ?? null;
           const committed: CommittedChange = {
             version: written.version,
+            ...(author ? { author: { tokenId: author.tokenId, role: author.role } } : {}),
             entities: [
               ...changes.deletes.map((d) => ({ ...d, before: before(d.type, d.id), after: null })),
               ...changes.upserts.map((u, i) => ({

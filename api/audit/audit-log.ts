@@ -3,13 +3,11 @@
  * version, and the entity before and after. Appended in commit order; read by
  * admins (GraphQL `auditLog`) and used to restore deleted entities.
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { createReadStream, createWriteStream, existsSync, mkdirSync } from 'node:fs';
 import type { WriteStream } from 'node:fs';
 import { dirname } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { CommittedChange, EntityType } from '../../graph/index.js';
-import type { Principal } from '../auth/tokens.js';
 
 export interface AuditEntry {
   at: string;
@@ -22,9 +20,6 @@ export interface AuditEntry {
   before: unknown;
   after: unknown;
 }
-
-/** Who is making the current request; set around each request by the auth plugin. */
-export const requestPrincipal = new AsyncLocalStorage<{ principal?: Principal }>();
 
 export class AuditLog {
   private stream: WriteStream | undefined;
@@ -39,9 +34,9 @@ export class AuditLog {
     return this.stream;
   }
 
-  /** Records a committed change; the writer is the request's principal, or `system` (CLI, sample). */
+  /** Records a committed change; the writer is its author, or `system` (CLI, sample). */
   record(change: CommittedChange): void {
-    const principal = requestPrincipal.getStore()?.principal;
+    const principal = change.author;
     const at = new Date().toISOString();
     const lines = change.entities.map((e) =>
       JSON.stringify({

@@ -35,7 +35,7 @@ export function crudResolvers(spec: CrudSpec): IResolvers {
     },
     Mutation: {
       [`create${typeName}`]: (_: unknown, { input }: { input: object }, ctx) =>
-        ctx.graph.create(type, plainInput(input)),
+        ctx.graph.create(type, plainInput(input), ctx.principal),
       [`update${typeName}`]: (
         _: unknown,
         args: { id: string; input: object; expectedVersion?: number | null },
@@ -46,6 +46,7 @@ export function crudResolvers(spec: CrudSpec): IResolvers {
           args.id,
           plainInput(args.input, true),
           args.expectedVersion ?? undefined,
+          ctx.principal,
         ),
       [`delete${typeName}`]: async (
         _: unknown,
@@ -55,6 +56,7 @@ export function crudResolvers(spec: CrudSpec): IResolvers {
         const outcome = await ctx.graph.delete(type, args.id, {
           cascade: args.cascade ?? false,
           expectedVersion: args.expectedVersion ?? undefined,
+          author: ctx.principal,
         });
         return { id: args.id, ...outcome };
       },

@@ -8,7 +8,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { AccessError } from '../auth/access-error.js';
 import { ROUTE_ROLES, allows } from '../auth/roles.js';
-import { AuditLog, requestPrincipal } from '../audit/audit-log.js';
+import { AuditLog } from '../audit/audit-log.js';
 import type { Principal, TokenStore } from '../auth/tokens.js';
 
 declare module 'fastify' {
@@ -88,8 +88,7 @@ export const authPlugin = fp<{ tokens: TokenStore; auditFile: string }>(
       await audit.close();
     });
     // preParsing: after the rate limit (a route-level onRequest hook), before any body is read.
-    // Everything the request then causes (writes included) runs inside requestPrincipal, which
-    // is how the audit log knows who asked.
+    // Writes carry request.principal (GraphQL: ctx.principal) as their author for the audit log.
     app.addHook('preParsing', (request: FastifyRequest, reply: FastifyReply, payload, done) => {
       const path = request.url.split('?')[0] ?? '';
       // Websocket subscriptions authenticate in connection_init (see the GraphQL plugin).
@@ -105,7 +104,7 @@ export const authPlugin = fp<{ tokens: TokenStore; auditFile: string }>(
           return;
         }
       }
-      requestPrincipal.run({ principal: request.principal }, () => done(null, payload));
+      done(null, payload);
     });
     app.addHook('preHandler', async (request, reply) => {
       const need = ROUTE_ROLES[`${request.method} ${request.routeOptions.url ?? ''}`];

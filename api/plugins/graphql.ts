@@ -20,6 +20,15 @@ import { allResolvers } from '../graphql/resolvers/index.js';
 import { GRAPH_CHANGED } from '../graphql/resolvers/common.js';
 import { buildSchema } from '../graphql/schema.js';
 import { authenticate } from './auth.js';
+import { installResponseCache } from './graphql-cache.js';
+import type { ResponseCache } from '../graphql/response-cache.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Absent when MANDATEMAP_RESPONSE_CACHE_MB is 0. */
+    responseCache?: ResponseCache;
+  }
+}
 
 function limitBody(message: string) {
   return { data: null, errors: [{ message, extensions: { code: 'LIMIT_EXCEEDED' } }] };
@@ -71,6 +80,10 @@ export const graphqlPlugin = fp<{ config: Config }>(
     app.graphql.addHook('preSubscriptionExecution', async (_schema, document, context) => {
       authorise(document, context.principal);
     });
+    // Before the size checks: an answer in the cache was to a query that passed them.
+    if (config.responseCacheBytes > 0) {
+      app.decorate('responseCache', installResponseCache(app, config.responseCacheBytes));
+    }
     // Size checks before mercurius parses anything.
     app.addHook('preHandler', async (request, reply) => {
       if (request.routeOptions.url !== '/graphql') return;

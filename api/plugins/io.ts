@@ -77,6 +77,7 @@ export const ioPlugin = fp<{ config: Config }>(
           type: entityParam(request.query.type),
           dryRun: request.query.dryRun === 'true' || request.query.dryRun === '1',
           limits,
+          author: request.principal,
         });
         return reply.code(report.ok ? 200 : 422).send(report);
       } catch (error) {

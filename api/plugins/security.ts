@@ -4,7 +4,7 @@
  * shedding with 503 + Retry-After, and CORS only for a configured origin.
  */
 import cors from '@fastify/cors';
-import helmet from '@fastify/helmet';
+import helmet from 'helmet';
 import rateLimit from '@fastify/rate-limit';
 import underPressure from '@fastify/under-pressure';
 import fp from 'fastify-plugin';
@@ -26,11 +26,15 @@ export const CONTENT_SECURITY_POLICY = {
 
 export const securityPlugin = fp<{ config: Config }>(
   async (app, { config }) => {
-    await app.register(helmet, {
-      // GraphiQL (off unless enabled) loads its own scripts and styles: no CSP on that page.
+    // Helmet's headers, worked out once (its fastify wrapper rebuilds them for every request).
+    const headers = helmet({
       contentSecurityPolicy: { directives: CONTENT_SECURITY_POLICY },
       crossOriginEmbedderPolicy: false,
     });
+    app.addHook('onRequest', (request, reply, done) => {
+      headers(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined));
+    });
+    // GraphiQL (off unless enabled) loads its own scripts and styles: no CSP on that page.
     if (config.graphiql) {
       app.addHook('onSend', async (request, reply, payload) => {
         if (request.url.startsWith('/graphiql')) reply.removeHeader('content-security-policy');

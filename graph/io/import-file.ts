@@ -7,7 +7,7 @@ import { extname, basename } from 'node:path';
 import { GraphError } from '../errors.js';
 import { COLLECTION_OF, ENTITY_TYPES } from '../model/index.js';
 import type { EntityType, GraphState } from '../model/index.js';
-import type { GraphService } from '../service.js';
+import type { Author, GraphService } from '../service.js';
 import { decodeUtf8, parseCsv } from './csv.js';
 import { importRows } from './import-plan.js';
 import type { ImportProgress, ImportRow } from './import-plan.js';
@@ -36,6 +36,8 @@ export const DEFAULT_IMPORT_LIMITS: ImportLimits = {
 
 export interface FileImportOptions {
   filename: string;
+  /** Who asked, for the audit log. */
+  author?: Author;
   /** What a CSV (or a workbook's single unnamed sheet) holds; by default told from the file name, else actors. */
   type?: EntityType;
   dryRun?: boolean;
@@ -148,7 +150,7 @@ export async function importFile(
   return importRows(
     service,
     parsed.rows,
-    { dryRun: options.dryRun, onProgress: options.onProgress },
+    { dryRun: options.dryRun, onProgress: options.onProgress, author: options.author },
     { errors: [...parsed.errors, ...ambiguous], warnings },
   );
 }

@@ -7,7 +7,7 @@ import { isGraphError } from '../errors.js';
 import { parseEntity } from '../model/index.js';
 import type { EntityType } from '../model/index.js';
 import type { FieldProblem } from '../model/index.js';
-import type { GraphService } from '../service.js';
+import type { Author, GraphService } from '../service.js';
 import { findPlannedProblems, planUpsert } from '../writes/plan-upsert.js';
 import { emptyCounts, showValue } from './report.js';
 import type { ImportProblem, ImportReport } from './report.js';
@@ -34,6 +34,8 @@ export type ImportProgress = (
 export interface ImportOptions {
   dryRun?: boolean;
   onProgress?: ImportProgress;
+  /** Who asked, for the audit log. */
+  author?: Author;
 }
 
 const PROGRESS_EVERY = 5_000;
@@ -129,7 +131,7 @@ export async function importRows(
       counts.rejected = rejected.size;
       if (errors.length > 0 || dryRun) throw new ImportAborted();
       options.onProgress?.('writing', rows.length, rows.length);
-    });
+    }, options.author);
   } catch (error) {
     if (!(error instanceof ImportAborted)) throw error;
   }

@@ -64,6 +64,14 @@ function hashName(value: string): string {
   return (hash >>> 0).toString(16).padStart(8, '0');
 }
 
+/** The UTC day last asked for and when it began (ms): asked thousands of times a second. */
+let today = { iso: '', from: 0 };
+
 export function todayIso(): string {
-  return new Date().toISOString().slice(0, 10);
+  const now = Date.now();
+  if (now < today.from || now >= today.from + 86_400_000) {
+    const iso = new Date(now).toISOString().slice(0, 10);
+    today = { iso, from: Date.parse(`${iso}T00:00:00.000Z`) };
+  }
+  return today.iso;
 }

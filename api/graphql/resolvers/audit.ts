@@ -44,7 +44,7 @@ export const auditResolvers: IResolvers = {
           },
         );
       }
-      return ctx.graph.create(type, withoutVersion(last.before as object));
+      return ctx.graph.create(type, withoutVersion(last.before as object), ctx.principal);
     },
   },
 };

@@ -10,7 +10,12 @@ export const commonResolvers: IResolvers = {
   Mutation: {
     importData: (_: unknown, args: { data: unknown; dryRun?: boolean | null }, ctx) => {
       const { rows, errors } = rowsFromDocument(args.data);
-      return importRows(ctx.graph, rows, { dryRun: args.dryRun ?? false }, { errors });
+      return importRows(
+        ctx.graph,
+        rows,
+        { dryRun: args.dryRun ?? false, author: ctx.principal },
+        { errors },
+      );
     },
   },
   Subscription: {

@@ -37,6 +37,7 @@ export const partnershipResolvers: IResolvers[] = [
           a.partnershipId,
           (p) => withMember(p, a.actorId, a.role ?? 'member'),
           a.expectedVersion ?? undefined,
+          ctx.principal,
         ),
       removePartnershipMember: (_: unknown, a: MemberArgs, ctx) =>
         ctx.graph.update(
@@ -44,9 +45,10 @@ export const partnershipResolvers: IResolvers[] = [
           a.partnershipId,
           (p) => ({ members: p.members.filter((m) => m.actorId !== a.actorId) }),
           a.expectedVersion ?? undefined,
+          ctx.principal,
         ),
       recordAssessment: (_: unknown, { input }: { input: object }, ctx) =>
-        ctx.graph.put('assessment', plainInput(input)),
+        ctx.graph.put('assessment', plainInput(input), ctx.principal),
     },
   },
 ];
