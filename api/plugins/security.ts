@@ -50,6 +50,12 @@ export const securityPlugin = fp<{ config: Config }>(
     await app.register(rateLimit, {
       max: config.rateLimit,
       timeWindow: '1 minute',
+      // The x-ratelimit-* headers go on 429 answers (with Retry-After), not on every answer.
+      addHeadersOnExceeding: {
+        'x-ratelimit-limit': false,
+        'x-ratelimit-remaining': false,
+        'x-ratelimit-reset': false,
+      },
       // A valid token has its own budget; anything else (no token, a made-up one) counts against the address.
       keyGenerator: (request) => {
         const token = bearer(request.headers.authorization);
