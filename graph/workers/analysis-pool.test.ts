@@ -128,6 +128,38 @@ describe('analysis pool', () => {
     }
   });
 
+  it('sends a full copy in chunks, and writes committed while it is sent follow it', async () => {
+    const pool = new AnalysisPool({ workers: 1, timeoutMs: 60_000 });
+    try {
+      // 9,000 actors: several chunks, so the write below lands while the copy is under way.
+      const state = stateOf({
+        levels: [aLevel('national', 1)],
+        jurisdictions: [aPlace('country')],
+        issues: [anIssue('water')],
+        actors: Array.from({ length: 9_000 }, (_, i) => anActor(`a${i}`)),
+      });
+      const answer = pool.run(state, 'networkLinks', [undefined]);
+      const added = { ...anActor('late-comer'), version: 1 } as never;
+      state.entities.actor.set('late-comer', added);
+      state.version += 1;
+      pool.committed(
+        {
+          version: state.version,
+          entities: [{ type: 'actor', id: 'late-comer', before: null, after: added }],
+        },
+        state,
+      );
+      const { version, result } = await answer;
+      expect(version).toBe(state.version);
+      const ids = (result as { actorIds: string[] }).actorIds;
+      expect(ids).toHaveLength(9_001);
+      expect(ids).toContain('late-comer');
+      expect(pool.resets).toBe(1);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('passes GraphErrors across with their code and details', async () => {
     const service = await sampleService();
     await expect(service.analysis.team({ at: null })).rejects.toMatchObject({

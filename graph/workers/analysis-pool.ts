@@ -6,10 +6,11 @@
  * one expensive question cannot hold the others up for ever.
  * Main class: AnalysisPool.
  */
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Worker } from 'node:worker_threads';
 import { GraphError, isGraphError } from '../errors.js';
 import { ENTITY_TYPES } from '../model/index.js';
-import type { EntityLists, GraphState } from '../model/index.js';
+import type { AnyEntity, GraphState, Stored } from '../model/index.js';
 import type { CommittedChange } from '../service.js';
 import type { AnalysisMethod, FromWorker, ToWorker, WireError } from './analysis-protocol.js';
 import { spawnWorker } from './spawn.js';
@@ -31,11 +32,20 @@ interface Job {
   reject: (error: Error) => void;
 }
 
+/**
+ * Entities per message of a full copy: cloning one chunk takes a few
+ * milliseconds, and the request thread serves other requests between chunks.
+ */
+const RESET_CHUNK = 2_000;
+
 interface Slot {
   worker: Worker;
   /** The state object this worker mirrors, and the version it has reached. */
   synced: GraphState | undefined;
   version: number;
+  /** The full copy under way (its generation, and when it is all sent). */
+  generation: number;
+  sending: Promise<void> | undefined;
   jobs: Map<number, Job>;
   retired: boolean;
 }
@@ -48,12 +58,6 @@ function fromWire(error: WireError): Error {
   const rebuilt = new Error(`analysis failed: ${error.message}`);
   if (error.stack) rebuilt.stack = error.stack;
   return rebuilt;
-}
-
-function listsOf(state: GraphState): EntityLists {
-  return Object.fromEntries(
-    ENTITY_TYPES.map((t) => [t, [...state.entities[t].values()]]),
-  ) as unknown as EntityLists;
 }
 
 export class AnalysisPool {
@@ -87,21 +91,20 @@ export class AnalysisPool {
   }
 
   /** Runs one analysis over `state` in a worker; the answer says which version it was computed at. */
-  run(
+  async run(
     state: GraphState,
     method: AnalysisMethod,
     args: unknown[],
   ): Promise<{ version: number; result: unknown }> {
     if (this.closed) {
-      return Promise.reject(
-        new GraphError('STORE_UNAVAILABLE', 'the server is shutting down', {
-          reason: 'SHUTTING_DOWN',
-        }),
-      );
+      throw new GraphError('STORE_UNAVAILABLE', 'the server is shutting down', {
+        reason: 'SHUTTING_DOWN',
+      });
     }
     this.latest = state;
     const slot = this.pick();
-    this.sync(slot, state);
+    await this.sync(slot, state);
+    if (slot.retired) return this.run(state, method, args);
     const { timeoutMs } = this.options;
     return new Promise((resolve, reject) => {
       const id = this.nextId++;
@@ -157,6 +160,8 @@ export class AnalysisPool {
       worker: spawnWorker('analysis-worker'),
       synced: undefined,
       version: -1,
+      generation: 0,
+      sending: undefined,
       jobs: new Map(),
       retired: false,
     };
@@ -169,16 +174,43 @@ export class AnalysisPool {
     return slot;
   }
 
-  private sync(slot: Slot, state: GraphState): void {
-    if (slot.synced === state && slot.version === state.version) return;
-    slot.worker.postMessage({
-      kind: 'reset',
-      version: state.version,
-      entities: listsOf(state),
-    } satisfies ToWorker);
+  /**
+   * Brings the worker to `state`: nothing to do when it mirrors it already;
+   * else a full copy, in chunks, with the request thread's turn between them.
+   * Writes committed meanwhile follow as commits (the worker holds them until
+   * the copy is whole). Entities are never changed in place, so the lists
+   * taken at the start are the state at that version throughout.
+   */
+  private async sync(slot: Slot, state: GraphState): Promise<void> {
+    if (slot.synced === state && slot.version >= state.version) {
+      await slot.sending;
+      return;
+    }
+    const generation = ++slot.generation;
     slot.synced = state;
     slot.version = state.version;
     this.resets += 1;
+    const lists = ENTITY_TYPES.map(
+      (type) => [type, [...state.entities[type].values()] as Stored<AnyEntity>[]] as const,
+    );
+    const post = (message: ToWorker) => slot.worker.postMessage(message);
+    slot.sending = (async () => {
+      post({ kind: 'reset-begin', generation, version: state.version });
+      for (const [type, entities] of lists) {
+        for (let i = 0; i < entities.length; i += RESET_CHUNK) {
+          if (slot.generation !== generation || slot.retired) return;
+          post({
+            kind: 'reset-chunk',
+            generation,
+            type,
+            entities: entities.slice(i, i + RESET_CHUNK),
+          });
+          await nextTurn();
+        }
+      }
+      if (slot.generation === generation && !slot.retired) post({ kind: 'reset-end', generation });
+    })();
+    await slot.sending;
   }
 
   private receive(slot: Slot, message: FromWorker): void {
@@ -234,11 +266,17 @@ export class AnalysisPool {
     const fresh = this.spawn();
     this.slots[index] = fresh;
     if (waiting.length === 0) return;
-    if (this.latest) this.sync(fresh, this.latest);
+    // The waiting runs belong to the new worker now (their time limits still hold), sent once it has the graph.
     for (const job of waiting) {
       job.started = false;
       fresh.jobs.set(job.message.id, job);
-      fresh.worker.postMessage(job.message);
     }
+    const latest = this.latest;
+    void (async () => {
+      if (latest) await this.sync(fresh, latest);
+      for (const job of waiting) {
+        if (fresh.jobs.has(job.message.id) && !fresh.retired) fresh.worker.postMessage(job.message);
+      }
+    })();
   }
 }

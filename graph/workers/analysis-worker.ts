@@ -6,12 +6,19 @@
 import { parentPort } from 'node:worker_threads';
 import { AnalysisEngine } from '../analysis-engine.js';
 import { GraphError, isGraphError } from '../errors.js';
-import { stateFromSnapshot } from '../model/index.js';
-import type { AnyEntity, GraphState, Stored } from '../model/index.js';
+import { emptyLists, stateFromSnapshot } from '../model/index.js';
+import type { AnyEntity, EntityLists, GraphState, Stored } from '../model/index.js';
+import type { CommittedChange } from '../service.js';
 import { ANALYSIS_METHODS } from './analysis-protocol.js';
 import type { FromWorker, ToWorker, WireError } from './analysis-protocol.js';
 
 let state: GraphState | undefined;
+/** A full copy being received, and the writes that came in meanwhile (applied once it is whole). */
+let assembling: { generation: number; version: number; lists: EntityLists } | undefined;
+let held: CommittedChange[] = [];
+/** Settles when no full copy is being received: runs wait for it. */
+let whole: Promise<void> = Promise.resolve();
+let settleWhole: (() => void) | undefined;
 const engine = new AnalysisEngine(() => {
   if (!state) throw new Error('analysis worker has no graph state yet');
   return state;
@@ -30,6 +37,7 @@ function send(message: FromWorker): void {
 }
 
 async function run(message: Extract<ToWorker, { kind: 'run' }>): Promise<void> {
+  await whole;
   if (Date.now() > message.deadline) {
     throw new GraphError('LIMIT_EXCEEDED', 'the analysis waited past its time limit', {
       reason: 'TIME_LIMIT',
@@ -50,20 +58,48 @@ async function run(message: Extract<ToWorker, { kind: 'run' }>): Promise<void> {
 // Runs are answered one at a time, in the order they came.
 let queue: Promise<void> = Promise.resolve();
 
-parentPort!.on('message', (message: ToWorker) => {
-  if (message.kind === 'reset') {
-    state = stateFromSnapshot({ version: message.version, entities: message.entities });
-    return;
+function apply(change: CommittedChange): void {
+  if (!state || change.version <= state.version) return;
+  for (const { type, id, after } of change.entities) {
+    const map = state.entities[type] as Map<string, Stored<AnyEntity>>;
+    if (after) map.set(id, after);
+    else map.delete(id);
   }
-  if (message.kind === 'commit') {
-    if (!state || message.change.version <= state.version) return;
-    for (const { type, id, after } of message.change.entities) {
-      const map = state.entities[type] as Map<string, Stored<AnyEntity>>;
-      if (after) map.set(id, after);
-      else map.delete(id);
-    }
-    state.version = message.change.version;
-    return;
+  state.version = change.version;
+}
+
+parentPort!.on('message', (message: ToWorker) => {
+  switch (message.kind) {
+    case 'reset-begin':
+      assembling = {
+        generation: message.generation,
+        version: message.version,
+        lists: emptyLists(),
+      };
+      held = [];
+      if (!settleWhole) whole = new Promise((resolve) => (settleWhole = resolve));
+      return;
+    case 'reset-chunk':
+      if (assembling?.generation === message.generation) {
+        const list = assembling.lists[message.type] as Stored<AnyEntity>[];
+        for (const entity of message.entities) list.push(entity);
+      }
+      return;
+    case 'reset-end':
+      if (assembling?.generation !== message.generation) return;
+      state = stateFromSnapshot({ version: assembling.version, entities: assembling.lists });
+      assembling = undefined;
+      for (const change of held) apply(change);
+      held = [];
+      settleWhole?.();
+      settleWhole = undefined;
+      return;
+    case 'commit':
+      if (assembling) held.push(message.change);
+      else apply(message.change);
+      return;
+    case 'run':
+      break;
   }
   queue = queue.then(() =>
     run(message).catch((error: unknown) =>
