@@ -11,6 +11,8 @@ declare module 'mercurius' {
     audit: AuditLog;
     /** The request's snapshot of the graph; see requestReader. */
     reader?: Promise<StateReader>;
+    /** The same snapshot once it is there: nested fields then answer without a promise. */
+    readerReady?: StateReader;
   }
 }
 
@@ -35,6 +37,18 @@ export function plainInput(value: unknown, keepTopLevelNulls = false): Record<st
 
 /** One reader per request: every field of a query reads the same version of the graph. */
 export function requestReader(ctx: MercuriusContext): Promise<StateReader> {
-  ctx.reader ??= ctx.graph.reader();
+  ctx.reader ??= ctx.graph.reader().then((reader) => (ctx.readerReady = reader));
   return ctx.reader;
+}
+
+/**
+ * `use` applied to the request's snapshot: at once when it is already there
+ * (every nested field after the first), else once it is read.
+ */
+export function withReader<T>(
+  ctx: MercuriusContext,
+  use: (reader: StateReader) => T,
+): T | Promise<T> {
+  const ready = ctx.readerReady;
+  return ready ? use(ready) : requestReader(ctx).then(use);
 }

@@ -6,57 +6,59 @@
 import type { IResolvers, MercuriusContext } from 'mercurius';
 import type { EntityType } from '../../graph/index.js';
 import { NESTED_DEFAULT, pageSize } from './connection.js';
-import { requestReader } from './context.js';
+import { withReader } from './context.js';
 
 type Parent = Record<string, unknown>;
 type Params = { first?: number | null };
-type FieldResolver = (obj: Parent, params: Params, ctx: MercuriusContext) => Promise<unknown>;
+type FieldResolver = (obj: Parent, params: Params, ctx: MercuriusContext) => unknown;
 
 /** A field holding one id (or none) -> that entity. */
 export function refResolver(type: EntityType, field: string): FieldResolver {
-  return async (obj, _params, ctx) => {
+  return (obj, _params, ctx) => {
     const id = obj[field];
-    return typeof id === 'string' ? (await requestReader(ctx)).getMany(type, [id])[0] : null;
+    return typeof id === 'string' ? withReader(ctx, (r) => r.getMany(type, [id])[0]) : null;
   };
 }
 
 /** A field holding a list of ids -> those entities, in list order. */
 export function refListResolver(type: EntityType, field: string): FieldResolver {
-  return async (obj, _params, ctx) => {
+  return (obj, _params, ctx) => {
     const ids = (obj[field] as string[] | undefined) ?? [];
-    return (await requestReader(ctx)).getMany(type, ids).filter(Boolean);
+    return withReader(ctx, (r) => r.getMany(type, ids).filter(Boolean));
   };
 }
 
 /** Entities of `type` whose `field` references the parent, capped by the field's `first`. */
 export function reverseResolver(type: EntityType, field: string): FieldResolver {
-  return async (obj, params, ctx) =>
-    ((await requestReader(ctx)).findByRef(type, field, [obj.id as string])[0] ?? []).slice(
-      0,
-      pageSize(params.first, NESTED_DEFAULT),
+  return (obj, params, ctx) =>
+    withReader(ctx, (r) =>
+      (r.findByRef(type, field, [obj.id as string])[0] ?? []).slice(
+        0,
+        pageSize(params.first, NESTED_DEFAULT),
+      ),
     );
 }
 
-const actorTies: FieldResolver = async (obj, params, ctx) => {
-  const reader = await requestReader(ctx);
-  const id = obj.id as string;
-  return [
-    ...(reader.findByRef('tie', 'fromId', [id])[0] ?? []),
-    ...(reader.findByRef('tie', 'toId', [id])[0] ?? []),
-  ]
-    .sort((a, b) => (a.id < b.id ? -1 : 1))
-    .slice(0, pageSize(params.first, NESTED_DEFAULT));
-};
+const actorTies: FieldResolver = (obj, params, ctx) =>
+  withReader(ctx, (reader) => {
+    const id = obj.id as string;
+    return [
+      ...(reader.findByRef('tie', 'fromId', [id])[0] ?? []),
+      ...(reader.findByRef('tie', 'toId', [id])[0] ?? []),
+    ]
+      .sort((a, b) => (a.id < b.id ? -1 : 1))
+      .slice(0, pageSize(params.first, NESTED_DEFAULT));
+  });
 
-const actorMemberships: FieldResolver = async (obj, params, ctx) => {
-  const id = obj.id as string;
-  const partnerships =
-    (await requestReader(ctx)).findByRef('partnership', 'members', [id])[0] ?? [];
-  return partnerships.slice(0, pageSize(params.first, NESTED_DEFAULT)).map((partnership) => ({
-    partnership,
-    role: partnership.members.find((m) => m.actorId === id)?.role ?? 'member',
-  }));
-};
+const actorMemberships: FieldResolver = (obj, params, ctx) =>
+  withReader(ctx, (reader) => {
+    const id = obj.id as string;
+    const partnerships = reader.findByRef('partnership', 'members', [id])[0] ?? [];
+    return partnerships.slice(0, pageSize(params.first, NESTED_DEFAULT)).map((partnership) => ({
+      partnership,
+      role: partnership.members.find((m) => m.actorId === id)?.role ?? 'member',
+    }));
+  });
 
 /** Nested fields, resolved from the request's snapshot of the graph. */
 export const nestedResolvers: IResolvers = {
