@@ -59,15 +59,19 @@ export function toConnection<T extends { id: string }>(
   totalCount: number,
   after: string | undefined,
 ): Connection<T> {
-  const edges = items.map((node) => ({ cursor: encodeCursor(node.id), node }));
+  const first = items[0];
+  const last = items.at(-1);
   return {
-    edges,
+    // Cursors are made only when edges are asked for.
+    get edges() {
+      return items.map((node) => ({ cursor: encodeCursor(node.id), node }));
+    },
     nodes: items,
     pageInfo: {
       hasNextPage,
       hasPreviousPage: after !== undefined,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+      startCursor: first ? encodeCursor(first.id) : null,
+      endCursor: last ? encodeCursor(last.id) : null,
     },
     totalCount,
   };
