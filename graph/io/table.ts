@@ -27,6 +27,10 @@ export interface TableRows {
 const MULTI = /\s*[|;\n]\s*/;
 
 function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
+  if (!path.includes('.')) {
+    target[path] = value;
+    return;
+  }
   const [head, rest] = path.split(/\.(.+)/) as [string, string | undefined];
   if (rest === undefined) {
     target[head] = value;
@@ -121,16 +125,19 @@ export function rowsFromTable(type: EntityType, sheet: string, table: Table): Ta
     );
   }
   if (missing.length > 0) return out;
+  // Which header fed each field: the same for every row of the table.
+  const sources: Record<string, string> = {};
+  columns.forEach((column, i) => {
+    if (column) sources[column.field.split('.')[0]!] = headers[i]!;
+  });
   body.forEach((cells, k) => {
     const line = table.lines[k + 1] ?? k + 2;
     if (cells.every((c) => c.trim() === '')) return;
     const input: Record<string, unknown> = {};
-    const sources: Record<string, string> = {};
     let bad = false;
     columns.forEach((column, i) => {
       if (!column) return;
       const cell = readCell(column, cells[i] ?? '');
-      sources[column.field.split('.')[0]!] = headers[i]!;
       if (cell.problem) {
         out.errors.push(
           problem(

@@ -10,15 +10,31 @@ import type { ChangeSet, EntityRef, GraphState, Upsert } from '../model/state.js
 const keyOf = (type: EntityType, id: string): string => `${type}\u0000${id}`;
 
 export class Overlay implements GraphView {
+  /** The change in the order it was planned. */
   private readonly upserts = new Map<string, Upsert>();
   private readonly deletes = new Map<string, EntityRef>();
+  /** The same, by type and id, for reads (an import reads millions of times). */
+  private readonly upserted = new Map<EntityType, Map<string, AnyEntity>>();
+  private readonly deleted = new Map<EntityType, Set<string>>();
+  /** Moves with every put and remove; see markChecked. */
+  private revision = 0;
+  private checkedRevision = -1;
 
   constructor(readonly state: GraphState) {}
 
   get(type: EntityType, id: string): AnyEntity | undefined {
-    const key = keyOf(type, id);
-    if (this.deletes.has(key)) return undefined;
-    return this.upserts.get(key)?.entity ?? this.state.entities[type].get(id);
+    if (this.deleted.get(type)?.has(id)) return undefined;
+    return this.upserted.get(type)?.get(id) ?? this.state.entities[type].get(id);
+  }
+
+  /** Records that the change as planned so far was checked and found sound. */
+  markChecked(): void {
+    this.checkedRevision = this.revision;
+  }
+
+  /** True when nothing was planned since markChecked. */
+  get checked(): boolean {
+    return this.checkedRevision === this.revision;
   }
 
   /** The stored version of an entity before this change, if it existed. */
@@ -28,15 +44,29 @@ export class Overlay implements GraphView {
 
   /** Plans an insert or replace; a `version` the entity carries is the store's and is dropped. */
   put(upsert: Upsert): void {
-    const key = keyOf(upsert.type, upsert.entity.id);
+    const { type } = upsert;
+    const key = keyOf(type, upsert.entity.id);
+    const entity = withoutVersion(upsert.entity) as AnyEntity;
+    this.revision += 1;
     this.deletes.delete(key);
-    this.upserts.set(key, { type: upsert.type, entity: withoutVersion(upsert.entity) } as Upsert);
+    this.deleted.get(type)?.delete(entity.id);
+    this.upserts.set(key, { type, entity } as Upsert);
+    let ofType = this.upserted.get(type);
+    if (!ofType) this.upserted.set(type, (ofType = new Map()));
+    ofType.set(entity.id, entity);
   }
 
   remove(type: EntityType, id: string): void {
     const key = keyOf(type, id);
+    this.revision += 1;
     this.upserts.delete(key);
-    if (this.state.entities[type].has(id)) this.deletes.set(key, { type, id });
+    this.upserted.get(type)?.delete(id);
+    if (this.state.entities[type].has(id)) {
+      this.deletes.set(key, { type, id });
+      let ofType = this.deleted.get(type);
+      if (!ofType) this.deleted.set(type, (ofType = new Set()));
+      ofType.add(id);
+    }
   }
 
   isDeleted(type: EntityType, id: string): boolean {

@@ -43,11 +43,13 @@ export function findPlannedProblems(
       problems.push({ type, id: entity.id, error });
     }
   }
+  if (problems.length === 0) overlay.markChecked();
   return problems;
 }
 
-/** Throws the first problem of the planned change, if any. */
+/** Throws the first problem of the planned change, if any (a change checked since it was last planned is not checked again). */
 export function checkPlanned(overlay: Overlay): void {
+  if (overlay.checked) return;
   const [first] = findPlannedProblems(overlay);
   if (first) throw first.error;
 }

@@ -1,0 +1,42 @@
+/** The overlay: reads see the planned change, and a checked change is not checked twice. */
+import { describe, expect, it } from 'vitest';
+import { aLevel, anActor } from '../../tests/helpers/builders.js';
+import { stateOf } from '../../tests/helpers/state.js';
+import { parseEntity } from '../model/index.js';
+import { Overlay } from './overlay.js';
+import { checkPlanned, findPlannedProblems } from './plan-upsert.js';
+
+const actor = (id: string, extra: Record<string, unknown> = {}) =>
+  ({ type: 'actor', entity: parseEntity('actor', anActor(id, extra)) }) as const;
+
+describe('Overlay', () => {
+  it('reads through planned puts and removes to the state', () => {
+    const overlay = new Overlay(stateOf({ levels: [aLevel('l', 1)], actors: [anActor('a')] }));
+    expect(overlay.get('actor', 'a')?.id).toBe('a');
+    overlay.remove('actor', 'a');
+    expect(overlay.get('actor', 'a')).toBeUndefined();
+    expect(overlay.isDeleted('actor', 'a')).toBe(true);
+    overlay.put(actor('a', { name: 'Again' }));
+    expect(overlay.get('actor', 'a')).toMatchObject({ name: 'Again' });
+    expect(overlay.isDeleted('actor', 'a')).toBe(false);
+    overlay.put(actor('b'));
+    overlay.remove('actor', 'b');
+    expect(overlay.get('actor', 'b')).toBeUndefined();
+    expect(overlay.changeSet()).toMatchObject({ upserts: [{ entity: { id: 'a' } }], deletes: [] });
+  });
+
+  it('is checked only until something else is planned', () => {
+    const overlay = new Overlay(stateOf({ levels: [aLevel('l', 1)] }));
+    overlay.put(actor('a', { levelId: 'l' }));
+    expect(overlay.checked).toBe(false);
+    expect(findPlannedProblems(overlay)).toEqual([]);
+    expect(overlay.checked).toBe(true);
+    overlay.put(actor('b', { levelId: 'nowhere' }));
+    expect(overlay.checked).toBe(false);
+    expect(() => checkPlanned(overlay)).toThrow(/unknown level 'nowhere'/);
+    expect(findPlannedProblems(overlay)).toHaveLength(1);
+    expect(overlay.checked).toBe(false);
+    overlay.remove('actor', 'b');
+    expect(() => checkPlanned(overlay)).not.toThrow();
+  });
+});
