@@ -1,7 +1,9 @@
 /**
  * The SQLite schema, versioned with PRAGMA user_version. Entities live in one
  * table as validated JSON; every reference is also a row of `ref`, so reverse
- * look-ups and filters are indexed.
+ * look-ups and filters are indexed. Version 2 drops the index of `ref` by
+ * owner: an entity's old references are worked out from its stored JSON and
+ * deleted by key, and every write no longer keeps a second index up to date.
  */
 import type { Database } from 'better-sqlite3';
 
@@ -28,6 +30,7 @@ const MIGRATIONS: readonly string[] = [
   ) STRICT, WITHOUT ROWID;
   CREATE INDEX ref_owner ON ref (type, id);
   `,
+  /* sql */ `DROP INDEX ref_owner;`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -33,6 +33,12 @@ export interface SqliteStoreOptions {
 
 type Prepared = { [K in keyof typeof SQL]: Statement };
 
+interface StoredRow {
+  id: string;
+  version: number;
+  data: string;
+}
+
 export class SqliteStore implements GraphStore {
   readonly kind = 'sqlite' as const;
   private readonly stmt: Prepared;
@@ -137,9 +143,13 @@ export class SqliteStore implements GraphStore {
     if (changes.upserts.length === 0 && changes.deletes.length === 0) {
       return { version: current, entityVersions: [] };
     }
+    const deletes = new Map<EntityType, string[]>();
     for (const { type, id } of changes.deletes) {
-      this.stmt.deleteEntity.run(type, id);
-      this.stmt.deleteRefsOf.run(type, id);
+      (deletes.get(type) ?? deletes.set(type, []).get(type)!).push(id);
+    }
+    for (const [type, ids] of deletes) {
+      this.deleteRefsOf(type, this.storedRows(type, ids));
+      for (const id of ids) this.stmt.deleteEntity.run(type, id);
     }
     const entityVersions = this.upsertAll(changes.upserts);
     const version = (this.stmt.bumpVersion.get() as { value: number }).value;
@@ -156,12 +166,9 @@ export class SqliteStore implements GraphStore {
     upserts.forEach((u, i) => (byType.get(u.type) ?? byType.set(u.type, []).get(u.type)!).push(i));
     for (const [type, indices] of byType) {
       const ids = indices.map((i) => upserts[i]!.entity.id);
-      const previous = new Map(
-        (
-          this.stmt.versionsJson.all(JSON.stringify(ids), type) as { id: string; version: number }[]
-        ).map((r) => [r.id, r.version]),
-      );
-      for (const id of previous.keys()) this.stmt.deleteRefsOf.run(type, id);
+      const stored = this.storedRows(type, ids);
+      const previous = new Map(stored.map((r) => [r.id, r.version]));
+      this.deleteRefsOf(type, stored);
       const refs = new Map<string, [string, string][]>(
         REF_SPECS[type].map((spec) => [spec.field, []]),
       );
@@ -179,10 +186,35 @@ export class SqliteStore implements GraphStore {
         }
       }
       for (const [field, pairs] of refs) {
-        if (pairs.length > 0) this.stmt.insertRefsJson.run(type, field, JSON.stringify(pairs));
+        if (pairs.length === 0) continue;
+        // In key order (target, then id): the index grows at its end instead of all over.
+        pairs.sort((x, y) =>
+          x[1] < y[1] ? -1 : x[1] > y[1] ? 1 : x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0,
+        );
+        this.stmt.insertRefsJson.run(type, field, JSON.stringify(pairs));
       }
     }
     return versions;
+  }
+
+  /** The stored rows (version and JSON) of those of `ids` that exist. */
+  private storedRows(type: EntityType, ids: readonly string[]): StoredRow[] {
+    if (ids.length === 0) return [];
+    return this.stmt.versionsJson.all(JSON.stringify(ids), type) as StoredRow[];
+  }
+
+  /** Deletes the `ref` rows of stored entities, worked out from their stored JSON. */
+  private deleteRefsOf(type: EntityType, rows: readonly StoredRow[]): void {
+    const specs = REF_SPECS[type];
+    if (rows.length === 0 || specs.length === 0) return;
+    const keys: [string, string, string][] = [];
+    for (const row of rows) {
+      const entity = JSON.parse(row.data) as object;
+      for (const spec of specs) {
+        for (const target of refTargets(entity, spec)) keys.push([spec.field, target, row.id]);
+      }
+    }
+    if (keys.length > 0) this.stmt.deleteRefsJson.run(type, JSON.stringify(keys));
   }
 
   ping(): Promise<void> {

@@ -19,11 +19,14 @@ export const SQL = {
       version = version + 1, name = excluded.name, kind = excluded.kind, data = excluded.data
     RETURNING version`,
   deleteEntity: /* sql */ `DELETE FROM entity WHERE type = ? AND id = ?`,
-  deleteRefsOf: /* sql */ `DELETE FROM ref WHERE type = ? AND id = ?`,
+  /** References of many entities at once: a JSON array of [field, target, id], deleted by key. */
+  deleteRefsJson: /* sql */ `
+    DELETE FROM ref WHERE type = ? AND (field, target, id) IN (
+      SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2 FROM json_each(?) AS j)`,
   insertRef: /* sql */ `INSERT OR IGNORE INTO ref (type, id, field, target) VALUES (?, ?, ?, ?)`,
   /** Versions of the given ids (a JSON array) of one type. CROSS JOIN keeps json_each first: see sqlite-store.test.ts. */
   versionsJson: /* sql */ `
-    SELECT e.id, e.version FROM json_each(?) AS j CROSS JOIN entity e ON e.type = ? AND e.id = j.value`,
+    SELECT e.id, e.version, e.data FROM json_each(?) AS j CROSS JOIN entity e ON e.type = ? AND e.id = j.value`,
   insertEntity: /* sql */ `INSERT INTO entity (type, id, version, name, kind, data) VALUES (?, ?, 1, ?, ?, ?)`,
   updateEntity: /* sql */ `UPDATE entity SET version = ?, name = ?, kind = ?, data = ? WHERE type = ? AND id = ?`,
 
