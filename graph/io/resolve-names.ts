@@ -36,27 +36,43 @@ export function lookAlikeKey(name: string): string {
 }
 
 interface Known {
-  ids: Set<string>;
-  byName: Map<string, Set<string>>;
+  /** Ids in the store or in the file. */
+  has(id: string): boolean;
+  /** Ids by name key; worked out the first time a value is not an id (most files use ids). */
+  byName(): Map<string, Set<string>>;
 }
 
 function knownEntities(rows: readonly ImportRow[], state: GraphState): Record<EntityType, Known> {
-  const known = Object.fromEntries(
-    ENTITY_TYPES.map((t) => [t, { ids: new Set<string>(), byName: new Map() }]),
-  ) as Record<EntityType, Known>;
-  const add = (type: EntityType, id: string | undefined, name: unknown) => {
-    if (!id) return;
-    known[type].ids.add(id);
-    if (typeof name === 'string' && name.trim() !== '') {
-      const key = nameKey(name);
-      (known[type].byName.get(key) ?? known[type].byName.set(key, new Set()).get(key)!).add(id);
-    }
+  const fromFile = new Map<EntityType, { id: string; name: unknown }[]>(
+    ENTITY_TYPES.map((t) => [t, []]),
+  );
+  for (const row of rows) {
+    if (isEndpointType(row.type)) continue;
+    const id = deriveId(row.type, row.input);
+    if (id) fromFile.get(row.type)!.push({ id, name: row.input.name });
+  }
+  const knownOf = (type: EntityType): Known => {
+    const stored = state.entities[type];
+    const inFile = fromFile.get(type)!;
+    const ids = new Set(inFile.map((e) => e.id));
+    let names: Map<string, Set<string>> | undefined;
+    return {
+      has: (id) => stored.has(id) || ids.has(id),
+      byName: () => {
+        if (names) return names;
+        const built = new Map<string, Set<string>>();
+        const add = (id: string, name: unknown) => {
+          if (typeof name !== 'string' || name.trim() === '') return;
+          const key = nameKey(name);
+          (built.get(key) ?? built.set(key, new Set()).get(key)!).add(id);
+        };
+        for (const e of stored.values()) add(e.id, (e as { name?: string }).name);
+        for (const e of inFile) add(e.id, e.name);
+        return (names = built);
+      },
+    };
   };
-  for (const type of ENTITY_TYPES)
-    for (const e of state.entities[type].values()) add(type, e.id, (e as { name?: string }).name);
-  for (const row of rows)
-    if (!isEndpointType(row.type)) add(row.type, deriveId(row.type, row.input), row.input.name);
-  return known;
+  return Object.fromEntries(ENTITY_TYPES.map((t) => [t, knownOf(t)])) as Record<EntityType, Known>;
 }
 
 /** Replaces, in place, reference cells that name an entity by its exact name with its id; returns ambiguities. */
@@ -64,8 +80,8 @@ export function resolveNames(rows: ImportRow[], state: GraphState): ImportProble
   const known = knownEntities(rows, state);
   const problems: ImportProblem[] = [];
   const resolve = (row: ImportRow, field: string, target: EntityType, value: string): string => {
-    if (known[target].ids.has(value)) return value;
-    const ids = known[target].byName.get(nameKey(value));
+    if (known[target].has(value)) return value;
+    const ids = known[target].byName().get(nameKey(value));
     if (ids?.size === 1) return [...ids][0]!;
     const refuse = (code: string, message: string) => {
       row.invalid = true;
