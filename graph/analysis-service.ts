@@ -22,7 +22,7 @@ export type { Gap, GapKind, NetworkLinks, NetworkMetrics, ScopeArgs } from './an
 export interface AnalysisOptions {
   /** Analysis worker threads; 0 runs analyses on the calling thread. Default 1. */
   workers?: number;
-  /** Longest one analysis may take, waiting included. Default 30 s. */
+  /** Longest one analysis may take, waiting behind other runs included. Default 30 s. */
   timeoutMs?: number;
 }
 

@@ -18,7 +18,7 @@ import { spawnWorker } from './spawn.js';
 export interface AnalysisPoolOptions {
   /** Worker threads (at least 1). */
   workers: number;
-  /** Longest a run may take, waiting included, before it is refused. */
+  /** Longest a run may take, waiting behind other runs included (not the graph copy before it). */
   timeoutMs: number;
 }
 
