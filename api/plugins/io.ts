@@ -1,6 +1,7 @@
 /** POST /api/import (multipart `file`) and GET /api/export/:format. */
 import { Readable } from 'node:stream';
 import multipart from '@fastify/multipart';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { ENTITY_TYPES, GraphError, exportGraph, importFile } from '../../graph/index.js';
 import type { EntityType, ScopeArgs } from '../../graph/index.js';
@@ -44,9 +45,18 @@ function entityParam(value: string | undefined): EntityType | undefined {
 export const ioPlugin = fp<{ config: Config }>(
   async (app, { config }) => {
     const limits = config.importLimits;
-    await app.register(multipart, { limits: { fileSize: limits.maxBytes, files: 1, fields: 10 } });
+    // Multipart (its parser and its per-request hooks) only where files are taken.
+    await app.register(async (uploads) => {
+      await uploads.register(multipart, {
+        limits: { fileSize: limits.maxBytes, files: 1, fields: 10 },
+      });
+      uploads.post<{ Querystring: ImportQuery }>('/api/import', importHandler);
+    });
 
-    app.post<{ Querystring: ImportQuery }>('/api/import', async (request, reply) => {
+    async function importHandler(
+      request: FastifyRequest<{ Querystring: ImportQuery }>,
+      reply: FastifyReply,
+    ) {
       try {
         if (!request.isMultipart()) {
           throw new GraphError(
@@ -83,7 +93,7 @@ export const ioPlugin = fp<{ config: Config }>(
       } catch (error) {
         return sendGraphError(reply, error);
       }
-    });
+    }
 
     app.get<{ Params: { format: string }; Querystring: ExportQuery }>(
       '/api/export/:format',
