@@ -144,3 +144,33 @@ describe('SQLite references', () => {
     after.close();
   });
 });
+
+describe('SQLite snapshot', () => {
+  it('lets other work in while it parses a large graph, and stays at the version it read', async () => {
+    const store = openSqliteStore({ path: ':memory:' });
+    try {
+      const actors = Array.from({ length: 12_000 }, (_, i) => ({
+        type: 'actor' as const,
+        entity: parseEntity('actor', anActor(`a${i}`)),
+      }));
+      await store.write({ upserts: actors, deletes: [] });
+      let turns = 0;
+      const pending = store.snapshot();
+      setImmediate(() => (turns += 1));
+      // A write landing while the snapshot is parsed does not show in it.
+      const late = store.write({
+        upserts: [{ type: 'actor', entity: parseEntity('actor', anActor('late')) }],
+        deletes: [],
+      });
+      const snapshot = await pending;
+      await late;
+      expect(turns).toBe(1);
+      expect(snapshot.version).toBe(1);
+      expect(snapshot.entities.actor).toHaveLength(12_000);
+      expect(snapshot.entities.actor.some((a) => a.id === 'late')).toBe(false);
+      expect((await store.snapshot()).entities.actor).toHaveLength(12_001);
+    } finally {
+      await store.close();
+    }
+  });
+});

@@ -3,6 +3,7 @@
  * Main function: openSqliteStore.
  */
 import { mkdirSync } from 'node:fs';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Statement } from 'better-sqlite3';
@@ -32,6 +33,9 @@ export interface SqliteStoreOptions {
 }
 
 type Prepared = { [K in keyof typeof SQL]: Statement };
+
+/** Rows parsed between two turns of the event loop when a snapshot is read. */
+const SNAPSHOT_CHUNK = 2_000;
 
 interface StoredRow {
   id: string;
@@ -68,19 +72,28 @@ export class SqliteStore implements GraphStore {
     return (this.stmt.getVersion.get() as { value: number }).value;
   }
 
-  snapshot(): Promise<Snapshot> {
-    return this.run(() =>
-      this.db.transaction(() => {
-        const entities = emptyLists();
-        const rows = this.stmt.allEntities.iterate() as IterableIterator<
-          EntityRow & { type: EntityType }
-        >;
-        for (const row of rows) {
-          (entities[row.type] as Stored<AnyEntity>[]).push(rowToEntity(row.type, row));
-        }
-        return { version: this.currentVersion(), entities };
-      })(),
+  /**
+   * Every entity at one version: the rows are read in one transaction, then
+   * checked and parsed in chunks with other work let in between (parsing the
+   * country-scale graph takes over a second; reading it, a few hundred ms).
+   */
+  async snapshot(): Promise<Snapshot> {
+    const { version, rows } = await this.run(() =>
+      this.db.transaction(() => ({
+        version: this.currentVersion(),
+        rows: this.stmt.allEntities.all() as (EntityRow & { type: EntityType })[],
+      }))(),
     );
+    const entities = emptyLists();
+    for (let start = 0; start < rows.length; start += SNAPSHOT_CHUNK) {
+      if (start > 0) await nextTurn();
+      const end = Math.min(start + SNAPSHOT_CHUNK, rows.length);
+      for (let i = start; i < end; i += 1) {
+        const row = rows[i]!;
+        (entities[row.type] as Stored<AnyEntity>[]).push(rowToEntity(row.type, row));
+      }
+    }
+    return { version, entities };
   }
 
   getMany<K extends EntityType>(
