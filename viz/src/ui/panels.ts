@@ -47,6 +47,18 @@ interface ActorDetail {
 const section = (title: string, ...body: (Node | string | null)[]) =>
   h('section', {}, h('h3', {}, title), ...body);
 const empty = (text: string) => h('p', { class: 'muted' }, text);
+/** A section titled with its count: a list of the items, or `none` when there are none. */
+const listSection = <T>(
+  title: string,
+  items: readonly T[],
+  none: string,
+  item: (x: T) => Node,
+  attrs: Record<string, string> = {},
+) =>
+  section(
+    `${title} (${items.length})`,
+    items.length === 0 ? empty(none) : h('ul', attrs, items.map(item)),
+  );
 
 function safeUrl(url: string | null): string | undefined {
   return url && /^https?:\/\//i.test(url) ? url : undefined;
@@ -86,117 +98,85 @@ export async function renderActorPanel(
           ),
         )
       : null,
-    section(
-      `Mandates (${actor.mandates.length})`,
-      actor.mandates.length === 0
-        ? empty('No mandates recorded.')
-        : h(
-            'ul',
-            { class: 'mandates' },
-            actor.mandates.map((m) => {
-              const url = safeUrl(m.source?.url ?? null);
-              return h(
-                'li',
-                {},
-                h('strong', {}, m.title),
-                ` — ${words(m.function)} (${words(m.functionClass)}), ${words(m.strength)}`,
-                h('br'),
-                h(
-                  'span',
-                  { class: 'muted' },
-                  `on ${m.issues.map((i) => i.name).join(', ')} in ${m.jurisdictions.map((j) => j.name).join(', ')}`,
-                ),
-                m.source
+    listSection(
+      'Mandates',
+      actor.mandates,
+      'No mandates recorded.',
+      (m) => {
+        const url = safeUrl(m.source?.url ?? null);
+        return h(
+          'li',
+          {},
+          h('strong', {}, m.title),
+          ` — ${words(m.function)} (${words(m.functionClass)}), ${words(m.strength)}`,
+          h('br'),
+          h(
+            'span',
+            { class: 'muted' },
+            `on ${m.issues.map((i) => i.name).join(', ')} in ${m.jurisdictions.map((j) => j.name).join(', ')}`,
+          ),
+          m.source
+            ? h(
+                'div',
+                { class: 'source' },
+                'Source: ',
+                url
                   ? h(
-                      'div',
-                      { class: 'source' },
-                      'Source: ',
-                      url
-                        ? h(
-                            'a',
-                            { href: url, target: '_blank', rel: 'noopener noreferrer' },
-                            m.source.instrument,
-                          )
-                        : m.source.instrument,
-                      m.source.section ? `, ${m.source.section}` : '',
+                      'a',
+                      { href: url, target: '_blank', rel: 'noopener noreferrer' },
+                      m.source.instrument,
                     )
-                  : h('div', { class: 'source muted' }, 'Source not recorded'),
-              );
-            }),
-          ),
+                  : m.source.instrument,
+                m.source.section ? `, ${m.source.section}` : '',
+              )
+            : h('div', { class: 'source muted' }, 'Source not recorded'),
+        );
+      },
+      { class: 'mandates' },
     ),
-    section(
-      `Partnerships (${actor.memberships.length})`,
-      actor.memberships.length === 0
-        ? empty('Member of no partnership.')
-        : h(
-            'ul',
-            {},
-            actor.memberships.map((m) =>
-              h(
-                'li',
-                {},
-                h(
-                  'button',
-                  {
-                    type: 'button',
-                    class: 'link',
-                    onclick: () => actions.choosePartnership(m.partnership.id),
-                  },
-                  m.partnership.name,
-                ),
-                ` — ${words(m.role)}`,
-              ),
-            ),
-          ),
+    listSection('Partnerships', actor.memberships, 'Member of no partnership.', (m) =>
+      h(
+        'li',
+        {},
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'link',
+            onclick: () => actions.choosePartnership(m.partnership.id),
+          },
+          m.partnership.name,
+        ),
+        ` — ${words(m.role)}`,
+      ),
     ),
-    section(
-      `Interests (${actor.interests.length})`,
-      actor.interests.length === 0
-        ? empty('No stakeholder interests recorded.')
-        : h(
-            'ul',
-            {},
-            actor.interests.map((i) =>
-              h(
-                'li',
-                {},
-                `${i.issue.name}: ${words(i.stance)}, influence ${i.influence}/5, interest ${i.interest}/5`,
-              ),
-            ),
-          ),
+    listSection('Interests', actor.interests, 'No stakeholder interests recorded.', (i) =>
+      h(
+        'li',
+        {},
+        `${i.issue.name}: ${words(i.stance)}, influence ${i.influence}/5, interest ${i.interest}/5`,
+      ),
     ),
-    section(
-      `Overlaps in scope (${mine.length})`,
-      mine.length === 0
-        ? empty('No overlapping mandates with others in this scope.')
-        : h(
-            'ul',
-            {},
-            mine.map((o) => {
-              const other = o.actors.find((a) => a.id !== id) ?? o.actors[0]!;
-              return h(
-                'li',
-                {},
-                h(
-                  'button',
-                  { type: 'button', class: 'link', onclick: () => actions.focusPair(id, other.id) },
-                  other.name,
-                ),
-                ` — ${o.count} overlap${o.count === 1 ? '' : 's'} (${o.natures.map((n) => `${words(n.nature)} ${n.count}`).join(', ')})`,
-              );
-            }),
+    listSection(
+      'Overlaps in scope',
+      mine,
+      'No overlapping mandates with others in this scope.',
+      (o) => {
+        const other = o.actors.find((a) => a.id !== id) ?? o.actors[0]!;
+        return h(
+          'li',
+          {},
+          h(
+            'button',
+            { type: 'button', class: 'link', onclick: () => actions.focusPair(id, other.id) },
+            other.name,
           ),
+          ` — ${o.count} overlap${o.count === 1 ? '' : 's'} (${o.natures.map((n) => `${words(n.nature)} ${n.count}`).join(', ')})`,
+        );
+      },
     ),
-    section(
-      `Ties (${actor.ties.length})`,
-      actor.ties.length === 0
-        ? empty('No ties recorded.')
-        : h(
-            'ul',
-            {},
-            actor.ties.map((t) => h('li', {}, `${t.from.name} ${words(t.kind)} ${t.to.name}`)),
-          ),
+    listSection('Ties', actor.ties, 'No ties recorded.', (t) =>
+      h('li', {}, `${t.from.name} ${words(t.kind)} ${t.to.name}`),
     ),
   );
 }
@@ -370,22 +350,13 @@ export async function renderTeamPanel(
     ),
     ...wedges.map((w) => {
       const members = team.members.filter((m) => m.wedge === w);
-      return section(
-        `${words(w)} wedge (${members.length})`,
-        members.length === 0
-          ? empty('Nobody.')
-          : h(
-              'ul',
-              {},
-              members.map((m) =>
-                h(
-                  'li',
-                  {},
-                  actor(m.actor),
-                  m.roles.length > 0 ? ` — ${m.roles.map(words).join(', ')}` : '',
-                ),
-              ),
-            ),
+      return listSection(`${words(w)} wedge`, members, 'Nobody.', (m) =>
+        h(
+          'li',
+          {},
+          actor(m.actor),
+          m.roles.length > 0 ? ` — ${m.roles.map(words).join(', ')}` : '',
+        ),
       );
     }),
   );
