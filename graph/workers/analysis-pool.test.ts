@@ -9,14 +9,7 @@ import { withoutVersion } from '../model/index.js';
 import { GraphService } from '../service.js';
 import { loadBergRiverSample } from '../samples/load-sample.js';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
-import {
-  aLevel,
-  anActor,
-  aMandate,
-  anIssue,
-  aPartnership,
-  aPlace,
-} from '../../tests/helpers/builders.js';
+import { aCliqueGraph, aLevel, anActor, anIssue, aPlace } from '../../tests/helpers/builders.js';
 import { stateOf } from '../../tests/helpers/state.js';
 import { AnalysisPool } from './analysis-pool.js';
 
@@ -34,23 +27,8 @@ async function sampleService(options: { workers?: number; timeoutMs?: number } =
   return service;
 }
 
-/** One partnership of `n` actors: its network has n(n-1)/2 edges, slow enough to outlast a short limit. */
-function heavyState(n: number) {
-  const actors = Array.from({ length: n }, (_, i) => anActor(`a${i}`));
-  return stateOf({
-    levels: [aLevel('national', 1)],
-    jurisdictions: [aPlace('country')],
-    issues: [anIssue('water')],
-    actors,
-    mandates: [aMandate('m0', 'a0', ['water'], ['country'])],
-    partnerships: [
-      aPartnership(
-        'everyone',
-        actors.map((a) => a.id),
-      ),
-    ],
-  });
-}
+/** A clique of `n` actors: its network is slow enough to outlast a short limit. */
+const heavyState = (n: number) => stateOf(aCliqueGraph(n));
 
 describe('analysis pool', () => {
   it('answers as the inline engine does, and says which version it computed', async () => {

@@ -8,27 +8,14 @@ import { importRows, rowsFromDocument } from '../../graph/index.js';
 import type { GraphService } from '../../graph/index.js';
 import { makeTestApp } from '../helpers/app.js';
 import type { TestApp } from '../helpers/app.js';
-import { aLevel, anActor, aMandate, anIssue, aPartnership, aPlace } from '../helpers/builders.js';
+import { aCliqueGraph } from '../helpers/builders.js';
 
 let t: TestApp | undefined;
 afterEach(async () => t?.close());
 
-/** One partnership of n actors: a dense network whose metrics take a while. */
+/** A clique of n actors: a dense network whose metrics take a while. */
 async function loadClique(graph: GraphService, n: number): Promise<void> {
-  const actors = Array.from({ length: n }, (_, i) => anActor(`a${i}`));
-  const { rows, errors } = rowsFromDocument({
-    levels: [aLevel('national', 1)],
-    jurisdictions: [aPlace('country')],
-    issues: [anIssue('water')],
-    actors,
-    mandates: [aMandate('m0', 'a0', ['water'], ['country'])],
-    partnerships: [
-      aPartnership(
-        'everyone',
-        actors.map((a) => a.id),
-      ),
-    ],
-  });
+  const { rows, errors } = rowsFromDocument(aCliqueGraph(n));
   const report = await importRows(graph, rows, {}, { errors });
   if (!report.ok) throw new Error(JSON.stringify(report.errors));
 }

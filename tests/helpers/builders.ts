@@ -62,3 +62,24 @@ export const aTie = (fromId: string, toId: string, kind = 'collaborates') => ({
   toId,
   kind,
 });
+
+/**
+ * A graph of `n` actors (a0, a1, ...) who are all in one partnership,
+ * "everyone": its network has n(n-1)/2 edges, so its metrics take a while.
+ */
+export const aCliqueGraph = (n: number) => {
+  const actors = Array.from({ length: n }, (_, i) => anActor(`a${i}`));
+  return {
+    levels: [aLevel('national', 1)],
+    jurisdictions: [aPlace('country')],
+    issues: [anIssue('water')],
+    actors,
+    mandates: [aMandate('m0', 'a0', ['water'], ['country'])],
+    partnerships: [
+      aPartnership(
+        'everyone',
+        actors.map((a) => a.id),
+      ),
+    ],
+  };
+};
