@@ -51,10 +51,7 @@ interface Slot {
 }
 
 function fromWire(error: WireError): Error {
-  const candidate = { ...error, name: error.name };
-  if (isGraphError(candidate)) {
-    return new GraphError(candidate.code, error.message, error.details ?? {});
-  }
+  if (isGraphError(error)) return new GraphError(error.code, error.message, error.details ?? {});
   const rebuilt = new Error(`analysis failed: ${error.message}`);
   if (error.stack) rebuilt.stack = error.stack;
   return rebuilt;
