@@ -26,21 +26,18 @@ export function buildListQuery(
     where.push(LIST_SQL.sector);
     params.push(f.sector);
   }
-  if (f.levelId) {
-    where.push(LIST_SQL.refIn(['levelId']));
-    params.push('levelId', f.levelId);
-  }
-  if (f.jurisdictionId) {
-    where.push(LIST_SQL.refIn(JURISDICTION_FIELDS));
-    params.push(...JURISDICTION_FIELDS, f.jurisdictionId);
-  }
+  const refIn = (fields: readonly string[], target: string): void => {
+    where.push(`(${fields.map(() => LIST_SQL.refAt).join(' OR ')})`);
+    for (const field of fields) params.push(`$.${field}`, target);
+  };
+  if (f.levelId) refIn(['levelId'], f.levelId);
+  if (f.jurisdictionId) refIn(JURISDICTION_FIELDS, f.jurisdictionId);
   if (f.issueId) {
     if (type === 'actor') {
       where.push(LIST_SQL.actorIssue);
       params.push(f.issueId, f.issueId);
     } else {
-      where.push(LIST_SQL.refIn(ISSUE_FIELDS));
-      params.push(...ISSUE_FIELDS, f.issueId);
+      refIn(ISSUE_FIELDS, f.issueId);
     }
   }
   const filters = where.map((w) => ` AND ${w}`).join('');

@@ -1,9 +1,15 @@
 /**
  * The SQLite schema, versioned with PRAGMA user_version. Entities live in one
- * table as validated JSON; every reference is also a row of `ref`, so reverse
- * look-ups and filters are indexed. Version 2 drops the index of `ref` by
- * owner: an entity's old references are worked out from its stored JSON and
- * deleted by key, and every write no longer keeps a second index up to date.
+ * table as validated JSON.
+ *
+ * Versions 1 and 2 also kept every reference as a row of `ref` (version 2
+ * without its index by owner). Version 3 drops `ref`: the service answers
+ * every read from its in-memory graph, so the table was only ever written,
+ * and writing it was most of the cost of an import (five rows per mandate).
+ * The store's own reverse look-ups and reference filters now read the
+ * references out of the stored JSON (see statements.ts). It also keeps the
+ * index by kind only for entities that have one (mandates, issues and levels
+ * do not).
  */
 import type { Database } from 'better-sqlite3';
 
@@ -31,6 +37,11 @@ const MIGRATIONS: readonly string[] = [
   CREATE INDEX ref_owner ON ref (type, id);
   `,
   /* sql */ `DROP INDEX ref_owner;`,
+  /* sql */ `
+  DROP TABLE ref;
+  DROP INDEX entity_type_kind;
+  CREATE INDEX entity_kind ON entity (type, kind) WHERE kind IS NOT NULL;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -10,7 +10,7 @@ import { openSqliteStore } from './sqlite-store.js';
 import { SQL } from './statements.js';
 
 describe('SQLite statements', () => {
-  it.each(['getManyJson', 'findByRefJson', 'versionsJson'] as const)(
+  it.each(['getManyJson', 'versionsJson'] as const)(
     '%s reads the JSON list first and looks rows up by index (never a scan of a table)',
     (name) => {
       const db = new Database(':memory:');
@@ -19,48 +19,74 @@ describe('SQLite statements', () => {
       const insert = db.prepare(
         `INSERT INTO entity (type, id, version, data) VALUES ('mandate', ?, 1, '{}')`,
       );
-      const ref = db.prepare(
-        `INSERT INTO ref (type, id, field, target) VALUES ('mandate', ?, 'holderId', ?)`,
-      );
       db.transaction(() => {
-        for (let i = 0; i < 5000; i += 1) {
-          insert.run(`m${i}`);
-          ref.run(`m${i}`, `a${i % 50}`);
-        }
+        for (let i = 0; i < 5000; i += 1) insert.run(`m${i}`);
       })();
       const statement = db.prepare(`EXPLAIN QUERY PLAN ${SQL[name]}`);
-      const params = ['[]', 'mandate', 'holderId'].slice(
-        0,
-        statement.reader ? (SQL[name].match(/\?/g) ?? []).length : 0,
-      );
+      const params = ['[]', 'mandate'];
       const plan = (statement.all(...params) as { detail: string }[])
         .map((r) => r.detail)
         .join('\n');
       // the outer loop is the JSON list; the tables are searched by their full keys
       expect(plan.split('\n')[0]).toMatch(/^SCAN j/);
-      expect(plan).not.toMatch(/SCAN (e|r)\b|\(type=\?\)$/m);
+      expect(plan).not.toMatch(/SCAN e\b|\(type=\?\)$/m);
       db.close();
     },
   );
 });
 
 describe('SQLite references', () => {
-  it('deletes an entity’s references by key (never a scan of ref)', () => {
-    const db = new Database(':memory:');
-    migrateSqlite(db);
-    const plan = (
-      db.prepare(`EXPLAIN QUERY PLAN ${SQL.deleteRefsJson}`).all('mandate', '[]') as {
-        detail: string;
-      }[]
-    ).map((r) => r.detail);
-    expect(plan).toContain(
-      'SEARCH ref USING PRIMARY KEY (type=? AND field=? AND target=? AND id=?)',
-    );
-    expect(plan.join('\n')).not.toMatch(/SCAN ref/);
-    db.close();
+  it('finds referrers and filters lists from the stored JSON, each entity once', async () => {
+    const store = openSqliteStore({ path: ':memory:' });
+    try {
+      const entities = [
+        { type: 'actor' as const, entity: parseEntity('actor', anActor('dws')) },
+        { type: 'actor' as const, entity: parseEntity('actor', anActor('muni')) },
+        { type: 'issue' as const, entity: parseEntity('issue', anIssue('water')) },
+        { type: 'jurisdiction' as const, entity: parseEntity('jurisdiction', aPlace('town')) },
+        {
+          type: 'mandate' as const,
+          // the same place twice: the mandate is still found once
+          entity: parseEntity('mandate', aMandate('m1', 'dws', ['water'], ['town', 'town'])),
+        },
+        {
+          type: 'partnership' as const,
+          entity: parseEntity('partnership', {
+            id: 'p',
+            name: 'P',
+            kind: 'forum',
+            members: [{ actorId: 'muni', role: 'member' }],
+          }),
+        },
+      ];
+      await store.write({ upserts: entities, deletes: [] });
+      const ids = (groups: { id: string }[][]): string[][] => groups.map((g) => g.map((e) => e.id));
+      expect(ids(await store.findByRef('mandate', 'jurisdictionIds', ['town', 'x']))).toEqual([
+        ['m1'],
+        [],
+      ]);
+      expect(ids(await store.findByRef('mandate', 'holderId', ['muni', 'dws']))).toEqual([
+        [],
+        ['m1'],
+      ]);
+      expect(ids(await store.findByRef('partnership', 'members', ['muni']))).toEqual([['p']]);
+      const list = async (filter: object): Promise<number> =>
+        (await store.list('actor', { first: 10, filter })).totalCount;
+      expect(await list({ issueId: 'water' })).toBe(1);
+      expect(await list({ issueId: 'air' })).toBe(0);
+      expect(
+        (await store.list('mandate', { first: 10, filter: { jurisdictionId: 'town' } })).totalCount,
+      ).toBe(1);
+      // a filter on a field the type does not have matches nothing
+      expect(
+        (await store.list('mandate', { first: 10, filter: { levelId: 'local' } })).totalCount,
+      ).toBe(0);
+    } finally {
+      await store.close();
+    }
   });
 
-  it('brings a version 1 database to version 2 with its data and references intact', async () => {
+  it('brings a version 1 database to version 3 with its data intact and the ref table gone', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'mandatemap-v1-')), 'graph.db');
     const v1 = new Database(path);
     v1.exec(`
@@ -105,22 +131,22 @@ describe('SQLite references', () => {
       JSON.stringify(parseEntity('jurisdiction', aPlace('town'))),
     );
     const mandate = parseEntity('mandate', aMandate('m1', 'dws', ['water'], ['town']));
-    entity.run('mandate', 'm1', 'm1', 'regulate', JSON.stringify(mandate));
-    const ref = v1.prepare(
-      `INSERT INTO ref (type, id, field, target) VALUES ('mandate', 'm1', ?, ?)`,
-    );
-    ref.run('holderId', 'dws');
-    ref.run('issueIds', 'water');
-    ref.run('jurisdictionIds', 'town');
+    entity.run('mandate', 'm1', 'm1', null, JSON.stringify(mandate));
+    v1.prepare(
+      `INSERT INTO ref (type, id, field, target) VALUES ('mandate', 'm1', 'holderId', 'dws')`,
+    ).run();
     v1.close();
 
     const store = openSqliteStore({ path });
     try {
       expect(await store.version()).toBe(3);
+      expect((await store.getMany('mandate', ['m1']))[0]).toEqual({ ...mandate, version: 1 });
       expect((await store.findByRef('mandate', 'holderId', ['dws']))[0]!.map((m) => m.id)).toEqual([
         'm1',
       ]);
-      // Rewriting the mandate replaces its references, found from its stored JSON.
+      expect(
+        (await store.list('actor', { first: 10, filter: { kind: 'department' } })).totalCount,
+      ).toBe(2);
       await store.write({
         upserts: [{ type: 'mandate', entity: { ...mandate, holderId: 'muni' } }],
         deletes: [],
@@ -134,13 +160,25 @@ describe('SQLite references', () => {
       await store.close();
     }
     const after = new Database(path, { readonly: true });
-    expect(after.pragma('user_version', { simple: true })).toBe(2);
-    expect(
+    expect(after.pragma('user_version', { simple: true })).toBe(3);
+    const names = (kind: string): string[] =>
+      (
+        after.prepare(`SELECT name FROM sqlite_master WHERE type = ? ORDER BY name`).all(kind) as {
+          name: string;
+        }[]
+      ).map((r) => r.name);
+    expect(names('table')).toEqual(['entity', 'meta']);
+    expect(names('index')).toContain('entity_kind');
+    expect(names('index')).not.toContain('entity_type_kind');
+    // the kind index covers only entities that have a kind, and the list by kind uses it
+    const plan = (
       after
-        .prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'ref_owner'`)
-        .all(),
-    ).toEqual([]);
-    expect(after.prepare(`SELECT count(*) AS n FROM ref`).get()).toEqual({ n: 0 });
+        .prepare(
+          `EXPLAIN QUERY PLAN SELECT id FROM entity e WHERE e.type = 'actor' AND e.kind = 'department'`,
+        )
+        .all() as { detail: string }[]
+    ).map((r) => r.detail);
+    expect(plan.join('\n')).toMatch(/USING (COVERING )?INDEX entity_kind \(type=\? AND kind=\?\)/);
     after.close();
   });
 });

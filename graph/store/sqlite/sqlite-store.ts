@@ -8,7 +8,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Statement } from 'better-sqlite3';
 import { GraphError } from '../../errors.js';
-import { REF_SPECS, emptyLists, refTargets } from '../../model/index.js';
+import { REF_SPECS, emptyLists } from '../../model/index.js';
 import type {
   AnyEntity,
   ChangeSet,
@@ -40,7 +40,6 @@ const SNAPSHOT_CHUNK = 2_000;
 interface StoredRow {
   id: string;
   version: number;
-  data: string;
 }
 
 export class SqliteStore implements GraphStore {
@@ -116,13 +115,13 @@ export class SqliteStore implements GraphStore {
     targetIds: readonly string[],
   ): Promise<Stored<EntityMap[K]>[][]> {
     return this.run(() => {
-      const rows = this.stmt.findByRefJson.all(
-        JSON.stringify(targetIds),
-        type,
-        field,
-      ) as (EntityRow & {
-        target: string;
-      })[];
+      const ids = JSON.stringify(targetIds);
+      const spec = REF_SPECS[type].find((s) => s.field === field);
+      const rows = (
+        spec?.mode === 'members'
+          ? this.stmt.findByMemberJson.all(type, ids)
+          : this.stmt.findByRefJson.all(`$.${field}`, type, ids)
+      ) as (EntityRow & { target: string })[];
       const groups = new Map<string, Stored<EntityMap[K]>[]>();
       for (const row of rows) {
         const group = groups.get(row.target) ?? [];
@@ -161,7 +160,6 @@ export class SqliteStore implements GraphStore {
       (deletes.get(type) ?? deletes.set(type, []).get(type)!).push(id);
     }
     for (const [type, ids] of deletes) {
-      this.deleteRefsOf(type, this.storedRows(type, ids));
       for (const id of ids) this.stmt.deleteEntity.run(type, id);
     }
     const entityVersions = this.upsertAll(changes.upserts);
@@ -169,21 +167,15 @@ export class SqliteStore implements GraphStore {
     return { version, entityVersions };
   }
 
-  /**
-   * Writes entities type by type: one query for the versions they had, one
-   * statement per entity row, and one set-based statement per reference field.
-   */
+  /** Writes entities type by type: one query for the versions they had, then one statement per entity. */
   private upsertAll(upserts: ChangeSet['upserts']): number[] {
     const versions = new Array<number>(upserts.length);
     const byType = new Map<EntityType, number[]>();
     upserts.forEach((u, i) => (byType.get(u.type) ?? byType.set(u.type, []).get(u.type)!).push(i));
     for (const [type, indices] of byType) {
-      const ids = indices.map((i) => upserts[i]!.entity.id);
-      const stored = this.storedRows(type, ids);
-      const previous = new Map(stored.map((r) => [r.id, r.version]));
-      this.deleteRefsOf(type, stored);
-      const refs = new Map<string, [string, string][]>(
-        REF_SPECS[type].map((spec) => [spec.field, []]),
+      const previous = this.storedVersions(
+        type,
+        indices.map((i) => upserts[i]!.entity.id),
       );
       for (const i of indices) {
         const entity = upserts[i]!.entity;
@@ -193,41 +185,15 @@ export class SqliteStore implements GraphStore {
         if (old === undefined) this.stmt.insertEntity.run(type, entity.id, name, kind, data);
         else this.stmt.updateEntity.run(old + 1, name, kind, data, type, entity.id);
         versions[i] = (old ?? 0) + 1;
-        for (const spec of REF_SPECS[type]) {
-          const pairs = refs.get(spec.field)!;
-          for (const target of refTargets(entity, spec)) pairs.push([entity.id, target]);
-        }
-      }
-      for (const [field, pairs] of refs) {
-        if (pairs.length === 0) continue;
-        // In key order (target, then id): the index grows at its end instead of all over.
-        pairs.sort((x, y) =>
-          x[1] < y[1] ? -1 : x[1] > y[1] ? 1 : x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0,
-        );
-        this.stmt.insertRefsJson.run(type, field, JSON.stringify(pairs));
       }
     }
     return versions;
   }
 
-  /** The stored rows (version and JSON) of those of `ids` that exist. */
-  private storedRows(type: EntityType, ids: readonly string[]): StoredRow[] {
-    if (ids.length === 0) return [];
-    return this.stmt.versionsJson.all(JSON.stringify(ids), type) as StoredRow[];
-  }
-
-  /** Deletes the `ref` rows of stored entities, worked out from their stored JSON. */
-  private deleteRefsOf(type: EntityType, rows: readonly StoredRow[]): void {
-    const specs = REF_SPECS[type];
-    if (rows.length === 0 || specs.length === 0) return;
-    const keys: [string, string, string][] = [];
-    for (const row of rows) {
-      const entity = JSON.parse(row.data) as object;
-      for (const spec of specs) {
-        for (const target of refTargets(entity, spec)) keys.push([spec.field, target, row.id]);
-      }
-    }
-    if (keys.length > 0) this.stmt.deleteRefsJson.run(type, JSON.stringify(keys));
+  /** The stored version of each of `ids` that exists. */
+  private storedVersions(type: EntityType, ids: readonly string[]): Map<string, number> {
+    const rows = this.stmt.versionsJson.all(JSON.stringify(ids), type) as StoredRow[];
+    return new Map(rows.map((r) => [r.id, r.version]));
   }
 
   ping(): Promise<void> {
