@@ -12,7 +12,7 @@ import type { AnyEntity, EntityMap, EntityType, GraphState, Stored } from './mod
 import { readerOf } from './reads/state-reader.js';
 import type { StateReader } from './reads/state-reader.js';
 import type { GraphStore } from './store/graph-store.js';
-import { Overlay, applyToState } from './writes/overlay.js';
+import { Overlay, applyToState, storedUpserts } from './writes/overlay.js';
 import { planDelete } from './writes/plan-delete.js';
 import type { DeleteOutcome } from './writes/plan-delete.js';
 import { checkPlanned, patchEntity, planUpsert } from './writes/plan-upsert.js';
@@ -164,6 +164,7 @@ export class GraphService {
           const written = await this.store.write(changes, { baseVersion: state.version });
           const before = (type: EntityType, id: string) =>
             (state.entities[type].get(id) as Stored<AnyEntity> | undefined) ?? null;
+          const stored = storedUpserts(changes, written.entityVersions);
           const committed: CommittedChange = {
             version: written.version,
             ...(author ? { author: { tokenId: author.tokenId, role: author.role } } : {}),
@@ -173,11 +174,11 @@ export class GraphService {
                 type: u.type,
                 id: u.entity.id,
                 before: before(u.type, u.entity.id),
-                after: { ...u.entity, version: written.entityVersions[i]! } as Stored<AnyEntity>,
+                after: stored[i]!,
               })),
             ],
           };
-          applyToState(state, changes, written.entityVersions, written.version);
+          applyToState(state, changes, stored, written.version);
           this.events.emit('committed', committed, state);
           this.events.emit('change', {
             version: written.version,

@@ -42,18 +42,16 @@ interface Known {
   byName(): Map<string, Set<string>>;
 }
 
+/** What the store and the file hold of each type, worked out the first time a reference needs it. */
 function knownEntities(rows: readonly ImportRow[], state: GraphState): Record<EntityType, Known> {
-  const fromFile = new Map<EntityType, { id: string; name: unknown }[]>(
-    ENTITY_TYPES.map((t) => [t, []]),
-  );
-  for (const row of rows) {
-    if (isEndpointType(row.type)) continue;
-    const id = deriveId(row.type, row.input);
-    if (id) fromFile.get(row.type)!.push({ id, name: row.input.name });
-  }
   const knownOf = (type: EntityType): Known => {
     const stored = state.entities[type];
-    const inFile = fromFile.get(type)!;
+    const inFile: { id: string; name: unknown }[] = [];
+    for (const row of rows) {
+      if (row.type !== type) continue;
+      const id = deriveId(type, row.input);
+      if (id) inFile.push({ id, name: row.input.name });
+    }
     const ids = new Set(inFile.map((e) => e.id));
     let names: Map<string, Set<string>> | undefined;
     return {
@@ -72,7 +70,16 @@ function knownEntities(rows: readonly ImportRow[], state: GraphState): Record<En
       },
     };
   };
-  return Object.fromEntries(ENTITY_TYPES.map((t) => [t, knownOf(t)])) as Record<EntityType, Known>;
+  const known = new Map<EntityType, Known>();
+  return Object.fromEntries(
+    ENTITY_TYPES.filter((t) => !isEndpointType(t)).map((t) => [
+      t,
+      {
+        has: (id: string) => (known.get(t) ?? known.set(t, knownOf(t)).get(t)!).has(id),
+        byName: () => (known.get(t) ?? known.set(t, knownOf(t)).get(t)!).byName(),
+      },
+    ]),
+  ) as Record<EntityType, Known>;
 }
 
 /** Replaces, in place, reference cells that name an entity by its exact name with its id; returns ambiguities. */
@@ -122,7 +129,10 @@ export function resolveNames(rows: ImportRow[], state: GraphState): ImportProble
 export function likelyDuplicates(rows: readonly ImportRow[], state: GraphState): ImportProblem[] {
   const warnings: ImportProblem[] = [];
   const seen = new Map<string, { id: string; where: string }>();
-  for (const type of ENTITY_TYPES) {
+  const named = new Set(
+    rows.filter((r) => typeof r.input.name === 'string').map((r) => r.type),
+  );
+  for (const type of named) {
     if (isEndpointType(type)) continue;
     for (const e of state.entities[type].values()) {
       const name = (e as { name?: string }).name;

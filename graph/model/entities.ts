@@ -177,10 +177,10 @@ export function deriveId(type: EntityType, input: Loose): string | undefined {
   return name && name.trim().length > 0 ? slugify(name) : undefined;
 }
 
-/** Mandates take their title as name when no name is given. */
+/** A copy of the input; mandates take their title as name when no name is given. */
 export function withDefaultName(type: EntityType, input: Loose): Loose {
   if (type === 'mandate' && input.name === undefined && typeof input.title === 'string') {
     return { ...input, name: input.title };
   }
-  return input;
+  return { ...input };
 }

@@ -30,7 +30,7 @@ export function parseEntity<K extends EntityType>(type: K, input: unknown): Enti
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     throw new GraphError('INVALID_INPUT', `${type} must be an object`, { type });
   }
-  const loose = withDefaultName(type, { ...(input as Record<string, unknown>) });
+  const loose = withDefaultName(type, input as Record<string, unknown>);
   const id = isEndpointType(type) ? endpointKey(type, loose) : deriveId(type, loose);
   if (isEndpointType(type) && id && typeof loose.id === 'string' && loose.id !== id) {
     throw new GraphError(
@@ -39,8 +39,9 @@ export function parseEntity<K extends EntityType>(type: K, input: unknown): Enti
       { type, id: loose.id, problems: [{ path: 'id', message: `expected '${id}'` }] },
     );
   }
-  const candidate = id === undefined ? loose : { ...loose, id };
-  const result = ENTITY_SCHEMAS[type].safeParse(candidate);
+  // `loose` is this function's own copy of the input
+  if (id !== undefined) loose.id = id;
+  const result = ENTITY_SCHEMAS[type].safeParse(loose);
   if (!result.success) {
     const problems = problemsOf(result.error);
     const first = problems[0];

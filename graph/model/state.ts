@@ -41,6 +41,7 @@ export function stateFromSnapshot(snapshot: Snapshot): GraphState {
 
 /** The entity without the store's `version`: what is compared and written. */
 export function withoutVersion<T extends object>(entity: T): Omit<T, 'version'> {
+  if (!('version' in entity)) return entity;
   const { version: _version, ...rest } = entity as T & { version?: number };
   return rest;
 }

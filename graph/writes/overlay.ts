@@ -78,18 +78,27 @@ export class Overlay implements GraphView {
   }
 }
 
-/** Writes a committed change into the state, with the versions the store assigned. */
+/** The entities of a change's upserts as stored: each with the version the store assigned. */
+export function storedUpserts(
+  changes: ChangeSet,
+  versions: readonly number[],
+): Stored<AnyEntity>[] {
+  return changes.upserts.map(
+    (u, index) => ({ ...u.entity, version: versions[index] ?? 1 }) as Stored<AnyEntity>,
+  );
+}
+
+/** Writes a committed change into the state: `stored` holds its upserts as storedUpserts gives them. */
 export function applyToState(
   state: GraphState,
   changes: ChangeSet,
-  versions: readonly number[],
+  stored: readonly Stored<AnyEntity>[],
   storeVersion: number,
 ): void {
-  changes.deletes.forEach(({ type, id }) => state.entities[type].delete(id));
-  changes.upserts.forEach((u, index) => {
-    const version = versions[index] ?? 1;
-    const map = state.entities[u.type] as Map<string, Stored<AnyEntity>>;
-    map.set(u.entity.id, { ...u.entity, version });
-  });
+  for (const { type, id } of changes.deletes) state.entities[type].delete(id);
+  for (let i = 0; i < stored.length; i += 1) {
+    const map = state.entities[changes.upserts[i]!.type] as Map<string, Stored<AnyEntity>>;
+    map.set(stored[i]!.id, stored[i]!);
+  }
   state.version = storeVersion;
 }
