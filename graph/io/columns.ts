@@ -191,6 +191,7 @@ export function headerKey(header: string): string {
 
 /** An enum cell as the model spells it, or the cell as given when nothing matches (validation reports it). */
 export function normaliseEnum(value: string, values: readonly string[]): string {
+  if (values.includes(value)) return value;
   const v = value
     .trim()
     .toLowerCase()

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { GraphError } from '../errors.js';
 import { neutralise, parseCsv, toCsv, unneutralise } from './csv.js';
@@ -40,6 +41,65 @@ describe('parseCsv', () => {
     expect(() => parseCsv(latin1)).toThrow(GraphError);
     expect(() => parseCsv(latin1)).toThrow(/not UTF-8/);
     expect(() => parseCsv(Uint8Array.from([0xff, 0xfe, 0x61, 0x00]))).toThrow(/UTF-16/);
+  });
+
+  it('reads any text as a plain character-by-character reading of the same rules does', () => {
+    // The rules, one character at a time: slow and obviously right.
+    const reference = (text: string, delimiter: string) => {
+      const rows: string[][] = [];
+      const lines: number[] = [];
+      let [row, field, quoted, line, rowLine] = [[] as string[], '', false, 1, 1];
+      const endRow = () => {
+        row.push(field);
+        field = '';
+        if (!(row.length === 1 && row[0]!.trim() === '')) {
+          rows.push(row);
+          lines.push(rowLine);
+        }
+        row = [];
+      };
+      for (let i = 0; i < text.length; i += 1) {
+        const ch = text[i]!;
+        if (quoted) {
+          if (ch === '"' && text[i + 1] === '"') {
+            field += '"';
+            i += 1;
+          } else if (ch === '"') quoted = false;
+          else {
+            if (ch === '\n') line += 1;
+            field += ch;
+          }
+        } else if (ch === '"' && field.trim() === '') {
+          field = '';
+          quoted = true;
+        } else if (ch === delimiter) {
+          row.push(field);
+          field = '';
+        } else if (ch === '\n' || ch === '\r') {
+          if (ch === '\r' && text[i + 1] === '\n') i += 1;
+          endRow();
+          line += 1;
+          rowLine = line;
+        } else field += ch;
+      }
+      if (quoted) return 'unterminated';
+      if (field !== '' || row.length > 0) endRow();
+      return { rows, lines };
+    };
+    const piece = fc.constantFrom(',', ';', '"', '""', '\n', '\r', '\r\n', ' ', 'a', 'bc', 'é');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), fc.constantFrom(',', ';'), (parts, d) => {
+        const text = parts.join('');
+        const expected = reference(text, d);
+        if (expected === 'unterminated') {
+          expect(() => parseCsv(text, { delimiter: d })).toThrow(/never closed/);
+        } else {
+          const { rows, lines } = parseCsv(text, { delimiter: d });
+          expect({ rows, lines }).toEqual(expected);
+        }
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('stops at the row limit', () => {

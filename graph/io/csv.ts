@@ -52,22 +52,24 @@ function detectDelimiter(text: string): string {
     : ',';
 }
 
+const QUOTE = 0x22;
+const LF = 0x0a;
+const CR = 0x0d;
+
 export function parseCsv(
   input: Uint8Array | string,
   options: { delimiter?: string; maxRows?: number } = {},
 ): CsvTable {
   const text = typeof input === 'string' ? input.replace(/^\uFEFF/, '') : decodeUtf8(input);
   const delimiter = options.delimiter ?? detectDelimiter(text);
+  const delim = delimiter.charCodeAt(0);
   const rows: string[][] = [];
   const lines: number[] = [];
   let row: string[] = [];
-  let field = '';
-  let quoted = false;
   let line = 1;
   let rowLine = 1;
-  const endRow = () => {
+  const endRow = (field: string) => {
     row.push(field);
-    field = '';
     if (!(row.length === 1 && row[0]!.trim() === '')) {
       rows.push(row);
       lines.push(rowLine);
@@ -79,41 +81,69 @@ export function parseCsv(
     }
     row = [];
   };
-  for (let i = 0; i < text.length; i += 1) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
+  // Field by field: runs of plain characters are sliced whole, never added one by one.
+  const n = text.length;
+  let i = 0;
+  let field = '';
+  while (i < n) {
+    let j = i;
+    let c = 0;
+    while (j < n) {
+      c = text.charCodeAt(j);
+      if (c === delim || c === LF || c === CR || c === QUOTE) break;
+      j += 1;
+    }
+    field += text.slice(i, j);
+    if (j >= n) {
+      i = n;
+      break;
+    }
+    if (c === QUOTE) {
+      if (field.trim() !== '') {
+        // a quote inside a plain field is a character like any other
         field += '"';
-        i += 1;
-      } else if (ch === '"') quoted = false;
-      else {
-        if (ch === '\n') line += 1;
-        field += ch;
+        i = j + 1;
+        continue;
       }
-    } else if (ch === '"' && field.trim() === '') {
+      // a quoted field: up to the closing quote, "" standing for one quote
       field = '';
-      quoted = true;
-    } else if (ch === delimiter) {
+      let k = j + 1;
+      for (;;) {
+        const close = text.indexOf('"', k);
+        if (close < 0) {
+          throw new GraphError(
+            'INVALID_INPUT',
+            `a quoted field opened on line ${rowLine} is never closed`,
+            { reason: 'UNTERMINATED_QUOTE', row: rowLine },
+          );
+        }
+        const chunk = text.slice(k, close);
+        for (let nl = chunk.indexOf('\n'); nl >= 0; nl = chunk.indexOf('\n', nl + 1)) line += 1;
+        field += chunk;
+        if (text.charCodeAt(close + 1) === QUOTE) {
+          field += '"';
+          k = close + 2;
+        } else {
+          i = close + 1;
+          break;
+        }
+      }
+      continue;
+    }
+    if (c === delim) {
       row.push(field);
       field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i += 1;
-      endRow();
-      line += 1;
-      rowLine = line;
-    } else field += ch;
+      i = j + 1;
+      continue;
+    }
+    // end of line: LF, CR or CRLF
+    i = c === CR && text.charCodeAt(j + 1) === LF ? j + 2 : j + 1;
+    endRow(field);
+    field = '';
+    line += 1;
+    rowLine = line;
   }
-  if (quoted) {
-    throw new GraphError(
-      'INVALID_INPUT',
-      `a quoted field opened on line ${rowLine} is never closed`,
-      {
-        reason: 'UNTERMINATED_QUOTE',
-        row: rowLine,
-      },
-    );
-  }
-  if (field !== '' || row.length > 0) endRow();
+  if (field !== '' || row.length > 0) endRow(field);
   return { delimiter, rows, lines };
 }
 
@@ -124,7 +154,7 @@ export function neutralise(cell: string): string {
 
 /** Undoes `neutralise` on import, so export then import is the identity. */
 export function unneutralise(cell: string): string {
-  return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
+  return cell.charCodeAt(0) === 0x27 && /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
 }
 
 function quote(cell: string, delimiter: string): string {

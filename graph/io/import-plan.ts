@@ -84,7 +84,8 @@ export async function importRows(
       Object.assign(counts, emptyCounts());
       errors.length = 0;
       for (const e of fileErrors) errors.push(e);
-      const rowOf = new Map<string, ImportRow>();
+      // the row of each entity, by type then id
+      const rowOf = new Map<EntityType, Map<string, ImportRow>>();
       const rejected = new Set<ImportRow>();
       let seen = 0;
       for (const row of rows) {
@@ -96,8 +97,9 @@ export async function importRows(
         }
         try {
           const entity = parseEntity(row.type, row.input);
-          const key = `${row.type}\u0000${entity.id}`;
-          const earlier = rowOf.get(key);
+          let rowsOfType = rowOf.get(row.type);
+          if (!rowsOfType) rowOf.set(row.type, (rowsOfType = new Map()));
+          const earlier = rowsOfType.get(entity.id);
           if (earlier) {
             errors.push({
               sheet: row.sheet,
@@ -110,7 +112,7 @@ export async function importRows(
             rejected.add(row);
             continue;
           }
-          rowOf.set(key, row);
+          rowsOfType.set(entity.id, row);
           counts[planUpsert(overlay, row.type, entity)] += 1;
         } catch (error) {
           errors.push(...problemsFromError(row, error));
@@ -118,7 +120,7 @@ export async function importRows(
         }
       }
       for (const problem of findPlannedProblems(overlay)) {
-        const row = rowOf.get(`${problem.type}\u0000${problem.id}`);
+        const row = rowOf.get(problem.type)?.get(problem.id);
         if (!row) continue;
         errors.push(...problemsFromError(row, problem.error));
         if (!rejected.has(row)) {

@@ -129,9 +129,7 @@ export function resolveNames(rows: ImportRow[], state: GraphState): ImportProble
 export function likelyDuplicates(rows: readonly ImportRow[], state: GraphState): ImportProblem[] {
   const warnings: ImportProblem[] = [];
   const seen = new Map<string, { id: string; where: string }>();
-  const named = new Set(
-    rows.filter((r) => typeof r.input.name === 'string').map((r) => r.type),
-  );
+  const named = new Set(rows.filter((r) => typeof r.input.name === 'string').map((r) => r.type));
   for (const type of named) {
     if (isEndpointType(type)) continue;
     for (const e of state.entities[type].values()) {

@@ -57,35 +57,40 @@ export function matchHeaders(type: EntityType, headers: readonly string[]): (Col
   });
 }
 
-type Cell = { value?: unknown; problem?: { code: string; message: string } };
+/** A cell that cannot be read as its column's kind. */
+class CellProblem {
+  constructor(
+    readonly code: string,
+    readonly message: string,
+  ) {}
+}
 
-function readCell(column: Column, raw: string): Cell {
+/** A cell's value in the model's shape; undefined when blank. */
+function readCell(column: Column, raw: string): unknown {
   const text = unneutralise(raw.trim());
-  if (text === '') return {};
+  if (text === '') return undefined;
   switch (column.kind) {
     case 'int': {
       const n = Number(text.replace(',', '.'));
       if (!Number.isFinite(n))
-        return { problem: { code: 'INVALID_NUMBER', message: `'${text}' is not a number` } };
-      return { value: n };
+        return new CellProblem('INVALID_NUMBER', `'${text}' is not a number`);
+      return n;
     }
     case 'enum':
-      return { value: normaliseEnum(text, column.values ?? []) };
+      return normaliseEnum(text, column.values ?? []);
     case 'ids':
     case 'tags':
-      return { value: text.split(MULTI).filter((v) => v !== '') };
+      return text.split(MULTI).filter((v) => v !== '');
     case 'members':
-      return {
-        value: text
-          .split(MULTI)
-          .filter((v) => v !== '')
-          .map((entry) => {
-            const [actorId, role] = entry.split(/\s*[:=]\s*/) as [string, string | undefined];
-            return { actorId, role: role ? normaliseEnum(role, MEMBER_ROLES) : 'member' };
-          }),
-      };
+      return text
+        .split(MULTI)
+        .filter((v) => v !== '')
+        .map((entry) => {
+          const [actorId, role] = entry.split(/\s*[:=]\s*/) as [string, string | undefined];
+          return { actorId, role: role ? normaliseEnum(role, MEMBER_ROLES) : 'member' };
+        });
     default:
-      return { value: text };
+      return text;
   }
 }
 
@@ -130,27 +135,21 @@ export function rowsFromTable(type: EntityType, sheet: string, table: Table): Ta
   columns.forEach((column, i) => {
     if (column) sources[column.field.split('.')[0]!] = headers[i]!;
   });
+  const read = columns.flatMap((column, i) => (column ? [{ column, i }] : []));
   body.forEach((cells, k) => {
     const line = table.lines[k + 1] ?? k + 2;
     if (cells.every((c) => c.trim() === '')) return;
     const input: Record<string, unknown> = {};
     let bad = false;
-    columns.forEach((column, i) => {
-      if (!column) return;
-      const cell = readCell(column, cells[i] ?? '');
-      if (cell.problem) {
+    for (const { column, i } of read) {
+      const value = readCell(column, cells[i] ?? '');
+      if (value instanceof CellProblem) {
         out.errors.push(
-          problem(
-            line,
-            headers[i]!,
-            cells[i],
-            cell.problem.code,
-            `${column.field}: ${cell.problem.message}`,
-          ),
+          problem(line, headers[i]!, cells[i], value.code, `${column.field}: ${value.message}`),
         );
         bad = true;
-      } else if (cell.value !== undefined) setPath(input, column.field, cell.value);
-    });
+      } else if (value !== undefined) setPath(input, column.field, value);
+    }
     out.rows.push({
       type,
       sheet,

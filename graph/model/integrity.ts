@@ -5,22 +5,40 @@
  */
 import { GraphError } from '../errors.js';
 import { ENTITY_TYPES, REF_SPECS, TREE_TYPES, refTargets } from './entities.js';
-import type { AnyEntity, EntityType } from './entities.js';
+import type { AnyEntity, EntityType, RefSpec } from './entities.js';
 
 export interface GraphView {
   get(type: EntityType, id: string): AnyEntity | undefined;
 }
 
+function unknownReference(
+  type: EntityType,
+  entity: AnyEntity,
+  spec: RefSpec,
+  target: string,
+): GraphError {
+  return new GraphError(
+    'UNKNOWN_REFERENCE',
+    `${type} '${entity.id}' refers to unknown ${spec.target} '${target}' in ${spec.field}`,
+    { type, id: entity.id, field: spec.field, targetType: spec.target, value: target },
+  );
+}
+
 export function checkReferences(view: GraphView, type: EntityType, entity: AnyEntity): void {
   for (const spec of REF_SPECS[type]) {
-    for (const target of refTargets(entity, spec)) {
-      if (!view.get(spec.target, target)) {
-        throw new GraphError(
-          'UNKNOWN_REFERENCE',
-          `${type} '${entity.id}' refers to unknown ${spec.target} '${target}' in ${spec.field}`,
-          { type, id: entity.id, field: spec.field, targetType: spec.target, value: target },
-        );
-      }
+    const value = (entity as Record<string, unknown>)[spec.field];
+    if (value === undefined || value === null) continue;
+    // one id, a list of ids, or (members) a list of { actorId }; read in place, as an import checks millions
+    if (typeof value === 'string') {
+      if (!view.get(spec.target, value)) throw unknownReference(type, entity, spec, value);
+      continue;
+    }
+    const list = value as unknown[];
+    for (let k = 0; k < list.length; k += 1) {
+      const item = list[k];
+      const target =
+        spec.mode === 'members' ? (item as { actorId: string }).actorId : (item as string);
+      if (!view.get(spec.target, target)) throw unknownReference(type, entity, spec, target);
     }
   }
 }

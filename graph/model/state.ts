@@ -39,6 +39,17 @@ export function stateFromSnapshot(snapshot: Snapshot): GraphState {
   return { version: snapshot.version, entities };
 }
 
+/**
+ * The entity with the store's `version`. Copied by a plain spread and then
+ * given the version: `{ ...entity, version }` copies about twenty times slower
+ * in V8, which shows when a snapshot or an import handles 100,000s of them.
+ */
+export function withVersion<T extends object>(entity: T, version: number): T & { version: number } {
+  const copy = { ...entity } as T & { version: number };
+  copy.version = version;
+  return copy;
+}
+
 /** The entity without the store's `version`: what is compared and written. */
 export function withoutVersion<T extends object>(entity: T): Omit<T, 'version'> {
   if (!('version' in entity)) return entity;

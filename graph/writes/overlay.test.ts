@@ -25,6 +25,26 @@ describe('Overlay', () => {
     expect(overlay.changeSet()).toMatchObject({ upserts: [{ entity: { id: 'a' } }], deletes: [] });
   });
 
+  it('gives the change in the order it was planned, across types', () => {
+    const overlay = new Overlay(
+      stateOf({ levels: [aLevel('l', 1)], actors: [anActor('x'), anActor('y')] }),
+    );
+    overlay.put(actor('a'));
+    overlay.put({ type: 'level', entity: parseEntity('level', aLevel('m', 2)) });
+    overlay.remove('actor', 'y');
+    overlay.put(actor('b'));
+    overlay.remove('actor', 'x');
+    overlay.put(actor('a', { name: 'Renamed' })); // keeps its place
+    overlay.remove('actor', 'y'); // already planned: keeps its place
+    const { upserts, deletes } = overlay.changeSet();
+    expect(upserts.map((u) => `${u.type}:${u.entity.id}:${u.entity.name}`)).toEqual([
+      'actor:a:Renamed',
+      'level:m:m',
+      'actor:b:b',
+    ]);
+    expect(deletes.map((d) => d.id)).toEqual(['y', 'x']);
+  });
+
   it('is checked only until something else is planned', () => {
     const overlay = new Overlay(stateOf({ levels: [aLevel('l', 1)] }));
     overlay.put(actor('a', { levelId: 'l' }));

@@ -4,18 +4,30 @@
  */
 import type { GraphView } from '../model/integrity.js';
 import type { AnyEntity, EntityType, Stored } from '../model/entities.js';
-import { withoutVersion } from '../model/state.js';
+import { withVersion, withoutVersion } from '../model/state.js';
 import type { ChangeSet, EntityRef, GraphState, Upsert } from '../model/state.js';
 
-const keyOf = (type: EntityType, id: string): string => `${type}\u0000${id}`;
+/** A planned upsert or delete and when it was first planned (changeSet keeps that order). */
+interface Planned<T> {
+  order: number;
+  value: T;
+}
+
+/** Entries of per-type maps in the order they were planned. */
+function inPlannedOrder<T>(byType: Map<EntityType, Map<string, Planned<T>>>): T[] {
+  const maps = [...byType.values()].filter((m) => m.size > 0);
+  if (maps.length === 1) return Array.from(maps[0]!.values(), (e) => e.value);
+  return maps
+    .flatMap((m) => [...m.values()])
+    .sort((a, b) => a.order - b.order)
+    .map((e) => e.value);
+}
 
 export class Overlay implements GraphView {
-  /** The change in the order it was planned. */
-  private readonly upserts = new Map<string, Upsert>();
-  private readonly deletes = new Map<string, EntityRef>();
-  /** The same, by type and id, for reads (an import reads millions of times). */
-  private readonly upserted = new Map<EntityType, Map<string, AnyEntity>>();
-  private readonly deleted = new Map<EntityType, Set<string>>();
+  /** The change by type and id (an import reads it millions of times), each entry with its place in the plan. */
+  private readonly upserted = new Map<EntityType, Map<string, Planned<Upsert>>>();
+  private readonly deleted = new Map<EntityType, Map<string, Planned<EntityRef>>>();
+  private planned = 0;
   /** Moves with every put and remove; see markChecked. */
   private revision = 0;
   private checkedRevision = -1;
@@ -23,8 +35,10 @@ export class Overlay implements GraphView {
   constructor(readonly state: GraphState) {}
 
   get(type: EntityType, id: string): AnyEntity | undefined {
+    const upsert = this.upserted.get(type)?.get(id);
+    if (upsert) return upsert.value.entity as AnyEntity;
     if (this.deleted.get(type)?.has(id)) return undefined;
-    return this.upserted.get(type)?.get(id) ?? this.state.entities[type].get(id);
+    return this.state.entities[type].get(id);
   }
 
   /** Records that the change as planned so far was checked and found sound. */
@@ -45,36 +59,33 @@ export class Overlay implements GraphView {
   /** Plans an insert or replace; a `version` the entity carries is the store's and is dropped. */
   put(upsert: Upsert): void {
     const { type } = upsert;
-    const key = keyOf(type, upsert.entity.id);
     const entity = withoutVersion(upsert.entity) as AnyEntity;
     this.revision += 1;
-    this.deletes.delete(key);
     this.deleted.get(type)?.delete(entity.id);
-    this.upserts.set(key, { type, entity } as Upsert);
     let ofType = this.upserted.get(type);
     if (!ofType) this.upserted.set(type, (ofType = new Map()));
-    ofType.set(entity.id, entity);
+    const value = { type, entity } as Upsert;
+    const earlier = ofType.get(entity.id);
+    if (earlier) earlier.value = value;
+    else ofType.set(entity.id, { order: this.planned++, value });
   }
 
   remove(type: EntityType, id: string): void {
-    const key = keyOf(type, id);
     this.revision += 1;
-    this.upserts.delete(key);
     this.upserted.get(type)?.delete(id);
     if (this.state.entities[type].has(id)) {
-      this.deletes.set(key, { type, id });
       let ofType = this.deleted.get(type);
-      if (!ofType) this.deleted.set(type, (ofType = new Set()));
-      ofType.add(id);
+      if (!ofType) this.deleted.set(type, (ofType = new Map()));
+      if (!ofType.has(id)) ofType.set(id, { order: this.planned++, value: { type, id } });
     }
   }
 
   isDeleted(type: EntityType, id: string): boolean {
-    return this.deletes.has(keyOf(type, id));
+    return this.deleted.get(type)?.has(id) ?? false;
   }
 
   changeSet(): ChangeSet {
-    return { upserts: [...this.upserts.values()], deletes: [...this.deletes.values()] };
+    return { upserts: inPlannedOrder(this.upserted), deletes: inPlannedOrder(this.deleted) };
   }
 }
 
@@ -84,7 +95,7 @@ export function storedUpserts(
   versions: readonly number[],
 ): Stored<AnyEntity>[] {
   return changes.upserts.map(
-    (u, index) => ({ ...u.entity, version: versions[index] ?? 1 }) as Stored<AnyEntity>,
+    (u, index) => withVersion(u.entity, versions[index] ?? 1) as Stored<AnyEntity>,
   );
 }
 

@@ -1,6 +1,6 @@
 /** Database rows -> model: every row is parsed by the entity's schema before it leaves the adapter. */
 import { GraphError } from '../../errors.js';
-import { ENTITY_SCHEMAS } from '../../model/index.js';
+import { ENTITY_SCHEMAS, withVersion } from '../../model/index.js';
 import type { EntityMap, EntityType, Stored } from '../../model/index.js';
 
 export interface EntityRow {
@@ -17,7 +17,7 @@ export function rowToEntity<K extends EntityType>(type: K, row: EntityRow): Stor
       id: row.id,
     });
   }
-  return { ...parsed.data, version: row.version };
+  return withVersion(parsed.data, row.version) as Stored<EntityMap[K]>;
 }
 
 /** The columns besides the JSON that lists and filters use. */
