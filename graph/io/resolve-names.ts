@@ -42,8 +42,8 @@ interface Known {
   byName(): Map<string, Set<string>>;
 }
 
-/** What the store and the file hold of each type, worked out the first time a reference needs it. */
-function knownEntities(rows: readonly ImportRow[], state: GraphState): Record<EntityType, Known> {
+/** What the store and the file hold of a type, worked out the first time a reference needs it. */
+function knownEntities(rows: readonly ImportRow[], state: GraphState): (type: EntityType) => Known {
   const knownOf = (type: EntityType): Known => {
     const stored = state.entities[type];
     const inFile: { id: string; name: unknown }[] = [];
@@ -71,24 +71,22 @@ function knownEntities(rows: readonly ImportRow[], state: GraphState): Record<En
     };
   };
   const known = new Map<EntityType, Known>();
-  return Object.fromEntries(
-    ENTITY_TYPES.filter((t) => !isEndpointType(t)).map((t) => [
-      t,
-      {
-        has: (id: string) => (known.get(t) ?? known.set(t, knownOf(t)).get(t)!).has(id),
-        byName: () => (known.get(t) ?? known.set(t, knownOf(t)).get(t)!).byName(),
-      },
-    ]),
-  ) as Record<EntityType, Known>;
+  return (type) => known.get(type) ?? known.set(type, knownOf(type)).get(type)!;
 }
+
+/** The columns of each type that hold references. */
+const REF_COLUMNS = Object.fromEntries(
+  ENTITY_TYPES.map((t) => [t, COLUMNS[t].filter((c) => c.ref)]),
+) as Record<EntityType, (typeof COLUMNS)[EntityType]>;
 
 /** Replaces, in place, reference cells that name an entity by its exact name with its id; returns ambiguities. */
 export function resolveNames(rows: ImportRow[], state: GraphState): ImportProblem[] {
-  const known = knownEntities(rows, state);
+  const knownOf = knownEntities(rows, state);
   const problems: ImportProblem[] = [];
   const resolve = (row: ImportRow, field: string, target: EntityType, value: string): string => {
-    if (known[target].has(value)) return value;
-    const ids = known[target].byName().get(nameKey(value));
+    const known = knownOf(target);
+    if (known.has(value)) return value;
+    const ids = known.byName().get(nameKey(value));
     if (ids?.size === 1) return [...ids][0]!;
     const refuse = (code: string, message: string) => {
       row.invalid = true;
@@ -107,18 +105,18 @@ export function resolveNames(rows: ImportRow[], state: GraphState): ImportProble
     return value;
   };
   for (const row of rows) {
-    for (const column of COLUMNS[row.type]) {
-      if (!column.ref) continue;
+    for (const column of REF_COLUMNS[row.type]) {
+      const target = column.ref!;
       const value = row.input[column.field];
       if (typeof value === 'string')
-        row.input[column.field] = resolve(row, column.field, column.ref, value);
+        row.input[column.field] = resolve(row, column.field, target, value);
       else if (column.kind === 'members' && Array.isArray(value)) {
         for (const m of value as { actorId: string }[])
-          m.actorId = resolve(row, column.field, column.ref, m.actorId);
+          m.actorId = resolve(row, column.field, target, m.actorId);
       } else if (Array.isArray(value)) {
-        row.input[column.field] = (value as string[]).map((v) =>
-          resolve(row, column.field, column.ref!, v),
-        );
+        const list = value as string[];
+        for (let k = 0; k < list.length; k += 1)
+          list[k] = resolve(row, column.field, target, list[k]!);
       }
     }
   }

@@ -183,6 +183,38 @@ describe('SQLite references', () => {
   });
 });
 
+describe('SQLite writes', () => {
+  it('writes many entities a hundred rows at a time, new and stored alike, with their versions', async () => {
+    const store = openSqliteStore({ path: ':memory:' });
+    try {
+      const actors = (from: number, to: number, description: string) =>
+        Array.from({ length: to - from }, (_, k) => ({
+          type: 'actor' as const,
+          entity: parseEntity('actor', anActor(`a${from + k}`, { description })),
+        }));
+      await store.write({ upserts: actors(0, 150, 'first'), deletes: [] });
+      // 100 stored and 150 new: three statements, the last one short
+      const written = await store.write({ upserts: actors(50, 300, 'second'), deletes: [] });
+      expect(written.entityVersions).toEqual([
+        ...Array<number>(100).fill(2),
+        ...Array<number>(150).fill(1),
+      ]);
+      const found = await store.getMany('actor', ['a0', 'a49', 'a50', 'a149', 'a150', 'a299']);
+      expect(found.map((a) => [a?.version, a?.description])).toEqual([
+        [1, 'first'],
+        [1, 'first'],
+        [2, 'second'],
+        [2, 'second'],
+        [1, 'second'],
+        [1, 'second'],
+      ]);
+      expect((await store.snapshot()).entities.actor).toHaveLength(300);
+    } finally {
+      await store.close();
+    }
+  });
+});
+
 describe('SQLite snapshot', () => {
   it('lets other work in while it parses a large graph, and stays at the version it read', async () => {
     const store = openSqliteStore({ path: ':memory:' });

@@ -25,7 +25,7 @@ import { foldCase } from '../fold-case.js';
 import { indexedColumns, rowToEntity } from './rows.js';
 import type { EntityRow } from './rows.js';
 import { migrateSqlite } from './schema.js';
-import { SQL } from './statements.js';
+import { SQL, UPSERT_BATCH, upsertRowsSql } from './statements.js';
 
 export interface SqliteStoreOptions {
   /** A file path, or ':memory:'. */
@@ -45,6 +45,7 @@ interface StoredRow {
 export class SqliteStore implements GraphStore {
   readonly kind = 'sqlite' as const;
   private readonly stmt: Prepared;
+  private readonly upsertBatch: Statement;
   private closed = false;
 
   /** Runs a synchronous driver call; its errors leave translated, and a closed store refuses. */
@@ -61,6 +62,7 @@ export class SqliteStore implements GraphStore {
     this.stmt = Object.fromEntries(
       Object.entries(SQL).map(([name, text]) => [name, db.prepare(text)]),
     ) as Prepared;
+    this.upsertBatch = db.prepare(upsertRowsSql(UPSERT_BATCH));
   }
 
   version(): Promise<number> {
@@ -167,11 +169,12 @@ export class SqliteStore implements GraphStore {
     return { version, entityVersions };
   }
 
-  /** Writes entities type by type: one query for the versions they had, then one statement per entity. */
+  /** Writes entities type by type: one query for the versions they had, then their rows a hundred at a time. */
   private upsertAll(upserts: ChangeSet['upserts']): number[] {
     const versions = new Array<number>(upserts.length);
     const byType = new Map<EntityType, number[]>();
     upserts.forEach((u, i) => (byType.get(u.type) ?? byType.set(u.type, []).get(u.type)!).push(i));
+    const params: unknown[] = [];
     for (const [type, indices] of byType) {
       const previous = this.storedVersions(
         type,
@@ -180,13 +183,16 @@ export class SqliteStore implements GraphStore {
       for (const i of indices) {
         const entity = upserts[i]!.entity;
         const { name, kind } = indexedColumns(entity);
-        const old = previous.get(entity.id);
-        const data = JSON.stringify(entity);
-        if (old === undefined) this.stmt.insertEntity.run(type, entity.id, name, kind, data);
-        else this.stmt.updateEntity.run(old + 1, name, kind, data, type, entity.id);
-        versions[i] = (old ?? 0) + 1;
+        const version = (previous.get(entity.id) ?? 0) + 1;
+        params.push(type, entity.id, version, name, kind, JSON.stringify(entity));
+        versions[i] = version;
+        if (params.length === UPSERT_BATCH * 6) {
+          this.upsertBatch.run(params);
+          params.length = 0;
+        }
       }
     }
+    if (params.length > 0) this.db.prepare(upsertRowsSql(params.length / 6)).run(params);
     return versions;
   }
 
