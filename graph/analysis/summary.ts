@@ -148,17 +148,25 @@ const GROUP_MASK_MIN = 256;
 
 interface Groups {
   byRoot: Map<number, PositionGroup>;
-  byLevelHome: Map<string, PositionGroup>;
+  /** By level and home place (levelHomeKey). */
+  byLevelHome: Map<number, PositionGroup>;
   /** The level-and-home group of the mandate at each position, if its holder has both. */
   levelHomeAt: (PositionGroup | undefined)[];
-  /** place:class:level -> positions of mandates naming the place. */
-  byPlaceClassLevel: Map<string, number[]>;
+  /** Positions of mandates naming a place, by place, function class and holder level (placeClassLevelKey). */
+  byPlaceClassLevel: Map<number, number[]>;
   /** Per position, per distinct named place in order: same-class, same-level mandates naming it. */
   duplicateCandidatesAt: number[][][];
   dated: number[];
 }
 
+/** Numeric keys of the groups (a string key per mandate and place cost ~20% of a whole-country summary). */
+const levelHomeKey = (p: Projection, level: number, home: number): number =>
+  level * p.places.ids.length + home;
+const placeClassLevelKey = (p: Projection, place: number, fclass: number, level: number): number =>
+  (place * 3 + fclass) * (p.levels.ids.length + 1) + level + 1;
+
 function groupPositions(ix: ScopeIndex): Groups {
+  const p = ix.p;
   const groups: Groups = {
     byRoot: new Map(),
     byLevelHome: new Map(),
@@ -177,9 +185,9 @@ function groupPositions(ix: ScopeIndex): Groups {
     const holder = ix.p.actors[row.holder]!;
     add(groups.byRoot, holder.root, position);
     if (holder.level >= 0 && holder.home >= 0)
-      add(groups.byLevelHome, `${holder.level}:${holder.home}`, position);
+      add(groups.byLevelHome, levelHomeKey(p, holder.level, holder.home), position);
     for (const place of new Set(row.places)) {
-      const key = `${place}:${row.fclass}:${holder.level}`;
+      const key = placeClassLevelKey(p, place, row.fclass, holder.level);
       const list = groups.byPlaceClassLevel.get(key);
       if (list) list.push(position);
       else groups.byPlaceClassLevel.set(key, [position]);
@@ -189,10 +197,13 @@ function groupPositions(ix: ScopeIndex): Groups {
   ix.list.forEach((m, position) => {
     const row = ix.p.mandates[m]!;
     const holder = ix.p.actors[row.holder]!;
-    groups.levelHomeAt[position] = groups.byLevelHome.get(`${holder.level}:${holder.home}`);
+    groups.levelHomeAt[position] =
+      holder.level >= 0 && holder.home >= 0
+        ? groups.byLevelHome.get(levelHomeKey(p, holder.level, holder.home))
+        : undefined;
     groups.duplicateCandidatesAt[position] = row.places.map((place, k) =>
       row.places.indexOf(place) === k
-        ? groups.byPlaceClassLevel.get(`${place}:${row.fclass}:${holder.level}`)!
+        ? groups.byPlaceClassLevel.get(placeClassLevelKey(p, place, row.fclass, holder.level))!
         : [],
     );
   });

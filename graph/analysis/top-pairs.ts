@@ -49,9 +49,12 @@ export class TopPairs {
 
   /** Closes actor `a`: its tallies are complete counts of pairs (a, b > a). */
   flush(a: number): void {
+    const full = this.top > 0 && this.kept.length >= this.top;
     for (const b of this.touched) {
       const count = this.hist[b]!;
       this.hist[b] = 0;
+      // most pairs are fewer than the last one kept: passed over without making a pair
+      if (full && count < this.kept[this.kept.length - 1]!.count) continue;
       const pair = { a, b, count };
       if (this.kept.length < this.top || this.better(pair, this.kept[this.kept.length - 1]!)) {
         this.kept.push(pair);
