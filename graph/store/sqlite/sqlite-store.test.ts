@@ -70,6 +70,8 @@ describe('SQLite references', () => {
         ['m1'],
       ]);
       expect(ids(await store.findByRef('partnership', 'members', ['muni']))).toEqual([['p']]);
+      // a field that holds no reference names nothing, even when its value equals a target
+      expect(ids(await store.findByRef('actor', 'name', ['dws']))).toEqual([[]]);
       const list = async (filter: object): Promise<number> =>
         (await store.list('actor', { first: 10, filter })).totalCount;
       expect(await list({ issueId: 'water' })).toBe(1);

@@ -119,8 +119,10 @@ export class SqliteStore implements GraphStore {
     return this.run(() => {
       const ids = JSON.stringify(targetIds);
       const spec = REF_SPECS[type].find((s) => s.field === field);
+      // a field that holds no reference names nothing
+      if (!spec) return targetIds.map(() => []);
       const rows = (
-        spec?.mode === 'members'
+        spec.mode === 'members'
           ? this.stmt.findByMemberJson.all(type, ids)
           : this.stmt.findByRefJson.all(`$.${field}`, type, ids)
       ) as (EntityRow & { target: string })[];
@@ -198,6 +200,8 @@ export class SqliteStore implements GraphStore {
 
   /** The stored version of each of `ids` that exists. */
   private storedVersions(type: EntityType, ids: readonly string[]): Map<string, number> {
+    // the first import of a type (the usual large write) has nothing to look up
+    if ((this.stmt.anyOfType.get(type) as { found: number }).found === 0) return new Map();
     const rows = this.stmt.versionsJson.all(JSON.stringify(ids), type) as StoredRow[];
     return new Map(rows.map((r) => [r.id, r.version]));
   }

@@ -25,6 +25,7 @@ export const SQL = {
     WHERE e.type = ? AND r.value ->> '$.actorId' IN (SELECT value FROM json_each(?))
     ORDER BY e.id`,
   deleteEntity: /* sql */ `DELETE FROM entity WHERE type = ? AND id = ?`,
+  anyOfType: /* sql */ `SELECT EXISTS (SELECT 1 FROM entity WHERE type = ?) AS found`,
   /** Versions of the given ids (a JSON array) of one type. CROSS JOIN keeps json_each first: see sqlite-store.test.ts. */
   versionsJson: /* sql */ `
     SELECT e.id, e.version FROM json_each(?) AS j CROSS JOIN entity e ON e.type = ? AND e.id = j.value`,
