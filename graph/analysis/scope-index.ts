@@ -28,8 +28,8 @@ export class ScopeIndex {
   readonly pos: Int32Array;
   readonly words: number;
   readonly anyTime: boolean;
-  private readonly namedByIssue = new Map<number, number[]>();
-  private readonly namedByPlace = new Map<number, number[]>();
+  private readonly namedByIssue: Grouped;
+  private readonly namedByPlace: Grouped;
   private readonly issueBits = new Map<number, Bitset>();
   private readonly placeBits = new Map<number, PlaceBits>();
   private readonly issueUnions = new Map<string, Bitset>();
@@ -52,33 +52,38 @@ export class ScopeIndex {
     const inScope = scopedMandates(p, scope);
     // Mandates named at one place are contiguous, and within a place sorted by issue, so a
     // mandate's candidates (a few issues at each enclosing place) fill few, dense words.
-    const placeKey = new Int32Array(inScope.length);
-    const issueKey = new Int32Array(inScope.length);
+    // One number per mandate, (first place, first issue, mandate), sorted as numbers with no comparator.
+    // Euler-tour times are below twice the node count; a mandate naming none sorts last.
+    const issueSpan = p.issues.ids.length * 2 + 1;
+    const keys = new Float64Array(inScope.length);
     inScope.forEach((m, k) => {
       const row = p.mandates[m]!;
-      placeKey[k] = row.places.reduce((min, j) => Math.min(min, p.places.tin[j]!), Infinity);
-      issueKey[k] = row.issues.reduce((min, i) => Math.min(min, p.issues.tin[i]!), Infinity);
+      let place = p.places.ids.length * 2;
+      for (const j of row.places) place = Math.min(place, p.places.tin[j]!);
+      let issue = issueSpan - 1;
+      for (const i of row.issues) issue = Math.min(issue, p.issues.tin[i]!);
+      keys[k] = (place * issueSpan + issue) * p.mandates.length + m;
     });
-    const order = Array.from(inScope.keys()).sort(
-      (a, b) =>
-        placeKey[a]! - placeKey[b]! || issueKey[a]! - issueKey[b]! || inScope[a]! - inScope[b]!,
-    );
-    this.list = order.map((k) => inScope[k]!);
+    keys.sort();
+    this.list = Array.from(keys, (key) => key % p.mandates.length);
     this.pos = new Int32Array(p.mandates.length).fill(-1);
     this.list.forEach((m, i) => (this.pos[m] = i));
     this.words = Math.ceil(this.list.length / 32);
     this.candidates = newBitset(this.list.length);
     this.touched = new Int32Array(this.words);
-    this.holderAt = Int32Array.from(this.list, (m) => p.mandates[m]!.holder);
-    this.datedAt = Uint8Array.from(this.list, (m) =>
-      p.mandates[m]!.from !== '' || p.mandates[m]!.to !== '' ? 1 : 0,
-    );
-    this.anyTime = scope.at === null;
-    this.list.forEach((m, position) => {
+    // Rows are read in mandate order (`inScope` ascends), not position order: the rows lie in
+    // memory about in mandate order, and read by position they cost a cache miss each.
+    this.holderAt = new Int32Array(this.list.length);
+    this.datedAt = new Uint8Array(this.list.length);
+    for (const m of inScope) {
       const row = p.mandates[m]!;
-      for (const i of new Set(row.issues)) push(this.namedByIssue, i, position);
-      for (const j of new Set(row.places)) push(this.namedByPlace, j, position);
-    });
+      const position = this.pos[m]!;
+      this.holderAt[position] = row.holder;
+      this.datedAt[position] = row.from !== '' || row.to !== '' ? 1 : 0;
+    }
+    this.anyTime = scope.at === null;
+    this.namedByIssue = groupPositions(p, inScope, this.pos, 'issues');
+    this.namedByPlace = groupPositions(p, inScope, this.pos, 'places');
   }
 
   mandateAt(position: number): number {
@@ -91,8 +96,9 @@ export class ScopeIndex {
     if (!bits) {
       bits = newBitset(this.list.length);
       const related = new Set([...ancestorsOrSelf(this.p.issues, i), ...subtree(this.p.issues, i)]);
+      const { offsets, positions } = this.namedByIssue;
       for (const r of related)
-        for (const position of this.namedByIssue.get(r) ?? []) setBit(bits, position);
+        for (let k = offsets[r]!; k < offsets[r + 1]!; k += 1) setBit(bits, positions[k]!);
       this.issueBits.set(i, bits);
     }
     return bits;
@@ -111,10 +117,9 @@ export class ScopeIndex {
           const low = bitsWord & -bitsWord;
           const q = (rw << 5) + (31 - Math.clz32(low));
           bitsWord ^= low;
-          const named = this.namedByPlace.get(q);
-          if (!named) continue;
-          for (let k = 0; k < named.length; k += 1) {
-            const position = named[k]!;
+          const { offsets, positions } = this.namedByPlace;
+          for (let k = offsets[q]!; k < offsets[q + 1]!; k += 1) {
+            const position = positions[k]!;
             const w = position >>> 5;
             if (scratch[w] === 0) words.push(w);
             scratch[w]! |= 1 << (position & 31);
@@ -122,7 +127,7 @@ export class ScopeIndex {
         }
       }
       const sorted = Int32Array.from(words).sort();
-      const values = Uint32Array.from(sorted, (w) => scratch[w]!);
+      const values = wordsOf(scratch, sorted);
       for (const w of words) scratch[w] = 0;
       entry = { words: sorted, values };
       this.placeBits.set(j, entry);
@@ -173,7 +178,7 @@ export class ScopeIndex {
         const kept = touched.slice(0, n);
         this.candidateCache.set(key, {
           words: kept,
-          values: Uint32Array.from(kept, (w) => out[w]!),
+          values: wordsOf(out, kept),
         });
       }
     } else {
@@ -237,8 +242,50 @@ export class ScopeIndex {
   }
 }
 
-function push(map: Map<number, number[]>, key: number, value: number): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
+/** Positions of the mandates naming each issue (or place): those of key k are positions[offsets[k] .. offsets[k + 1]). */
+interface Grouped {
+  offsets: Int32Array;
+  positions: Int32Array;
+}
+
+/** The words of `bits` at `at`, in order (a loop: TypedArray.from with a mapping function is several times slower). */
+function wordsOf(bits: Bitset, at: Int32Array): Uint32Array {
+  const values = new Uint32Array(at.length);
+  for (let k = 0; k < at.length; k += 1) values[k] = bits[at[k]!]!;
+  return values;
+}
+
+/** Whether keys[k] already came earlier in keys. */
+function seenBefore(keys: readonly number[], k: number): boolean {
+  for (let e = 0; e < k; e += 1) if (keys[e] === keys[k]) return true;
+  return false;
+}
+
+/**
+ * Groups the positions of `mandates` (ascending mandate indices) by the issues
+ * (or places) they name, each once per mandate: counted, then filled, reading
+ * rows in mandate order.
+ */
+function groupPositions(
+  p: Projection,
+  mandates: readonly number[],
+  pos: Int32Array,
+  field: 'issues' | 'places',
+): Grouped {
+  const keyCount = p[field].ids.length;
+  const offsets = new Int32Array(keyCount + 1);
+  for (const m of mandates) {
+    const keys = p.mandates[m]![field];
+    for (let k = 0; k < keys.length; k += 1)
+      if (k === 0 || !seenBefore(keys, k)) offsets[keys[k]! + 1]! += 1;
+  }
+  for (let k = 0; k < keyCount; k += 1) offsets[k + 1]! += offsets[k]!;
+  const next = offsets.slice(0, keyCount);
+  const positions = new Int32Array(offsets[keyCount]!);
+  for (const m of mandates) {
+    const keys = p.mandates[m]![field];
+    for (let k = 0; k < keys.length; k += 1)
+      if (k === 0 || !seenBefore(keys, k)) positions[next[keys[k]!]!++] = pos[m]!;
+  }
+  return { offsets, positions };
 }

@@ -279,10 +279,21 @@ function duplicationsOf(ix: ScopeIndex, groups: Groups, m: number): number {
   return duplication;
 }
 
+/** Masks and groups of a scope index, made once per index (the engine keeps an index per scope). */
+const layouts = new WeakMap<ScopeIndex, { masks: Masks; groups: Groups }>();
+
+function layoutOf(ix: ScopeIndex): { masks: Masks; groups: Groups } {
+  let layout = layouts.get(ix);
+  if (!layout) {
+    layout = { masks: buildMasks(ix), groups: groupPositions(ix) };
+    layouts.set(ix, layout);
+  }
+  return layout;
+}
+
 export function summariseOverlaps(ix: ScopeIndex, top: number): OverlapSummary {
   const p = ix.p;
-  const masks = buildMasks(ix);
-  const groups = groupPositions(ix);
+  const { masks, groups } = layoutOf(ix);
   const sums = new Float64Array(7);
   const pairs = new TopPairs(p, top);
   const v = new Float64Array(7);
