@@ -150,13 +150,17 @@ export class GraphService {
    * Plans a change against the current state, checks it, and writes it in one
    * store transaction. When another writer moved the store meanwhile, plans again.
    * `author` is who asked, for the audit log.
+   *
+   * A plan may be asynchronous (an import lets other requests in between rows):
+   * writes wait for it in turn, reads meanwhile see the state it started from,
+   * which it does not change.
    */
-  async commit<T>(plan: (overlay: Overlay) => T, author?: Author): Promise<T> {
+  async commit<T>(plan: (overlay: Overlay) => T | Promise<T>, author?: Author): Promise<T> {
     const run = async (): Promise<T> => {
       for (let attempt = 0; ; attempt += 1) {
         const state = await this.state();
         const overlay = new Overlay(state);
-        const result = plan(overlay);
+        const result = await plan(overlay);
         checkPlanned(overlay);
         const changes = overlay.changeSet();
         if (changes.upserts.length === 0 && changes.deletes.length === 0) return result;

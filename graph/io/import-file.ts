@@ -4,6 +4,7 @@
  * nothing (or only reported, on a dry run). Main function: importFile.
  */
 import { extname, basename } from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { GraphError } from '../errors.js';
 import { COLLECTION_OF, ENTITY_TYPES } from '../model/index.js';
 import type { EntityType, GraphState } from '../model/index.js';
@@ -145,8 +146,12 @@ export async function importFile(
   options.onProgress?.('parsing', 0, bytes.byteLength);
   const parsed = await parseFile(bytes, options, limits, state);
   options.onProgress?.('parsing', bytes.byteLength, bytes.byteLength);
+  // Between the steps of a large file, other requests get a turn.
+  await nextTurn();
   const ambiguous = resolveNames(parsed.rows, state);
+  await nextTurn();
   const warnings = [...parsed.warnings, ...likelyDuplicates(parsed.rows, state)];
+  await nextTurn();
   return importRows(
     service,
     parsed.rows,

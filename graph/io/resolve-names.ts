@@ -28,11 +28,30 @@ const FILLER = new Set([
 
 /** A looser key for spotting likely duplicates: words without fillers, in order. */
 export function lookAlikeKey(name: string): string {
+  // Plain ASCII needs neither Unicode normalisation nor Unicode classes, and is most
+  // names: an import of 100,000 actors spent 0.6 s here before.
+  const key = isAscii(name)
+    ? name.toLowerCase().replace(/[^a-z0-9\s]/g, ' ')
+    : nameKey(name).replace(/[^\p{L}\p{N}\s]/gu, ' ');
+  return key
+    .split(/\s+/)
+    .filter((w) => w !== '' && !FILLER.has(w))
+    .join(' ');
+}
+
+/** The look-alike key of any name, the long way: what lookAlikeKey gives for plain ASCII too. */
+export function lookAlikeKeyUnicode(name: string): string {
   return nameKey(name)
     .replace(/[^\p{L}\p{N}\s]/gu, ' ')
     .split(/\s+/)
     .filter((w) => w !== '' && !FILLER.has(w))
     .join(' ');
+}
+
+/** True when every character of a name is ASCII. */
+function isAscii(name: string): boolean {
+  for (let i = 0; i < name.length; i += 1) if (name.charCodeAt(i) > 0x7f) return false;
+  return true;
 }
 
 interface Known {
