@@ -30,19 +30,18 @@ const FILLER = new Set([
 export function lookAlikeKey(name: string): string {
   // Plain ASCII needs neither Unicode normalisation nor Unicode classes, and is most
   // names: an import of 100,000 actors spent 0.6 s here before.
-  const key = isAscii(name)
-    ? name.toLowerCase().replace(/[^a-z0-9\s]/g, ' ')
-    : nameKey(name).replace(/[^\p{L}\p{N}\s]/gu, ' ');
-  return key
-    .split(/\s+/)
-    .filter((w) => w !== '' && !FILLER.has(w))
-    .join(' ');
+  return isAscii(name)
+    ? wordsWithoutFillers(name.toLowerCase().replace(/[^a-z0-9\s]/g, ' '))
+    : lookAlikeKeyUnicode(name);
 }
 
 /** The look-alike key of any name, the long way: what lookAlikeKey gives for plain ASCII too. */
 export function lookAlikeKeyUnicode(name: string): string {
-  return nameKey(name)
-    .replace(/[^\p{L}\p{N}\s]/gu, ' ')
+  return wordsWithoutFillers(nameKey(name).replace(/[^\p{L}\p{N}\s]/gu, ' '));
+}
+
+function wordsWithoutFillers(text: string): string {
+  return text
     .split(/\s+/)
     .filter((w) => w !== '' && !FILLER.has(w))
     .join(' ');

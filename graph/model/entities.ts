@@ -125,11 +125,16 @@ export const TREE_TYPES = [
   'actor',
 ] as const satisfies readonly EntityType[];
 
+/** The id one element of a list reference names: a member gives it as `actorId`. */
+export function refTarget(spec: RefSpec, element: unknown): string {
+  return spec.mode === 'members' ? (element as { actorId: string }).actorId : (element as string);
+}
+
 /** The ids an entity's field references, whatever the field's shape. */
 export function refTargets(entity: object, spec: RefSpec): string[] {
   const value = (entity as Record<string, unknown>)[spec.field];
   if (value === undefined || value === null) return [];
-  if (spec.mode === 'members') return (value as { actorId: string }[]).map((m) => m.actorId);
+  if (spec.mode === 'members') return (value as unknown[]).map((m) => refTarget(spec, m));
   if (Array.isArray(value)) return value as string[];
   return [value as string];
 }

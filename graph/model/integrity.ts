@@ -4,7 +4,7 @@
  * would be after a change.
  */
 import { GraphError } from '../errors.js';
-import { ENTITY_TYPES, REF_SPECS, TREE_TYPES, refTargets } from './entities.js';
+import { ENTITY_TYPES, REF_SPECS, TREE_TYPES, refTarget, refTargets } from './entities.js';
 import type { AnyEntity, EntityType, RefSpec } from './entities.js';
 
 export interface GraphView {
@@ -28,16 +28,14 @@ export function checkReferences(view: GraphView, type: EntityType, entity: AnyEn
   for (const spec of REF_SPECS[type]) {
     const value = (entity as Record<string, unknown>)[spec.field];
     if (value === undefined || value === null) continue;
-    // one id, a list of ids, or (members) a list of { actorId }; read in place, as an import checks millions
+    // one id or a list (refTargets' shapes), read in place: an import checks millions
     if (typeof value === 'string') {
       if (!view.get(spec.target, value)) throw unknownReference(type, entity, spec, value);
       continue;
     }
     const list = value as unknown[];
     for (let k = 0; k < list.length; k += 1) {
-      const item = list[k];
-      const target =
-        spec.mode === 'members' ? (item as { actorId: string }).actorId : (item as string);
+      const target = refTarget(spec, list[k]);
       if (!view.get(spec.target, target)) throw unknownReference(type, entity, spec, target);
     }
   }

@@ -3,11 +3,11 @@
  * Main function: openSqliteStore.
  */
 import { mkdirSync } from 'node:fs';
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Statement } from 'better-sqlite3';
 import { GraphError } from '../../errors.js';
+import { inTurns } from '../../turns.js';
 import { REF_SPECS, emptyLists } from '../../model/index.js';
 import type {
   AnyEntity,
@@ -86,14 +86,12 @@ export class SqliteStore implements GraphStore {
       }))(),
     );
     const entities = emptyLists();
-    for (let start = 0; start < rows.length; start += SNAPSHOT_CHUNK) {
-      if (start > 0) await nextTurn();
-      const end = Math.min(start + SNAPSHOT_CHUNK, rows.length);
+    await inTurns(rows.length, SNAPSHOT_CHUNK, (start, end) => {
       for (let i = start; i < end; i += 1) {
         const row = rows[i]!;
         (entities[row.type] as Stored<AnyEntity>[]).push(rowToEntity(row.type, row));
       }
-    }
+    });
     return { version, entities };
   }
 
@@ -159,13 +157,7 @@ export class SqliteStore implements GraphStore {
     if (changes.upserts.length === 0 && changes.deletes.length === 0) {
       return { version: current, entityVersions: [] };
     }
-    const deletes = new Map<EntityType, string[]>();
-    for (const { type, id } of changes.deletes) {
-      (deletes.get(type) ?? deletes.set(type, []).get(type)!).push(id);
-    }
-    for (const [type, ids] of deletes) {
-      for (const id of ids) this.stmt.deleteEntity.run(type, id);
-    }
+    for (const { type, id } of changes.deletes) this.stmt.deleteEntity.run(type, id);
     const entityVersions = this.upsertAll(changes.upserts);
     const version = (this.stmt.bumpVersion.get() as { value: number }).value;
     return { version, entityVersions };
