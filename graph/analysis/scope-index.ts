@@ -82,8 +82,8 @@ export class ScopeIndex {
       this.datedAt[position] = row.from !== '' || row.to !== '' ? 1 : 0;
     }
     this.anyTime = scope.at === null;
-    this.namedByIssue = groupPositions(p, inScope, this.pos, 'issues');
-    this.namedByPlace = groupPositions(p, inScope, this.pos, 'places');
+    this.namedByIssue = positionsByKey(p, inScope, this.pos, 'issues');
+    this.namedByPlace = positionsByKey(p, inScope, this.pos, 'places');
   }
 
   mandateAt(position: number): number {
@@ -266,7 +266,7 @@ function seenBefore(keys: readonly number[], k: number): boolean {
  * (or places) they name, each once per mandate: counted, then filled, reading
  * rows in mandate order.
  */
-function groupPositions(
+function positionsByKey(
   p: Projection,
   mandates: readonly number[],
   pos: Int32Array,
@@ -276,8 +276,7 @@ function groupPositions(
   const offsets = new Int32Array(keyCount + 1);
   for (const m of mandates) {
     const keys = p.mandates[m]![field];
-    for (let k = 0; k < keys.length; k += 1)
-      if (k === 0 || !seenBefore(keys, k)) offsets[keys[k]! + 1]! += 1;
+    for (let k = 0; k < keys.length; k += 1) if (!seenBefore(keys, k)) offsets[keys[k]! + 1]! += 1;
   }
   for (let k = 0; k < keyCount; k += 1) offsets[k + 1]! += offsets[k]!;
   const next = offsets.slice(0, keyCount);
@@ -285,7 +284,7 @@ function groupPositions(
   for (const m of mandates) {
     const keys = p.mandates[m]![field];
     for (let k = 0; k < keys.length; k += 1)
-      if (k === 0 || !seenBefore(keys, k)) positions[next[keys[k]!]!++] = pos[m]!;
+      if (!seenBefore(keys, k)) positions[next[keys[k]!]!++] = pos[m]!;
   }
   return { offsets, positions };
 }
