@@ -94,10 +94,7 @@ export function parseCsv(
       j += 1;
     }
     field += text.slice(i, j);
-    if (j >= n) {
-      i = n;
-      break;
-    }
+    if (j >= n) break;
     if (c === QUOTE) {
       if (field.trim() !== '') {
         // a quote inside a plain field is a character like any other
