@@ -1,0 +1,157 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { betweenness, dependencySums } from './betweenness.js';
+import { breadthFirstOrder, planBetweenness } from './betweenness-plan.js';
+import { toCsr, type Csr } from './network.js';
+
+/** Betweenness by its definition: shortest paths from every node by plain BFS, counted pair by pair. */
+function byDefinition(csr: Csr): number[] {
+  const { n } = csr;
+  const dist: number[][] = [];
+  const count: number[][] = [];
+  for (let s = 0; s < n; s += 1) {
+    const d = Array<number>(n).fill(-1);
+    const c = Array<number>(n).fill(0);
+    d[s] = 0;
+    c[s] = 1;
+    const queue = [s];
+    for (let h = 0; h < queue.length; h += 1) {
+      const v = queue[h]!;
+      for (let k = csr.offsets[v]!; k < csr.offsets[v + 1]!; k += 1) {
+        const w = csr.targets[k]!;
+        if (d[w] === -1) {
+          d[w] = d[v]! + 1;
+          queue.push(w);
+        }
+        if (d[w] === d[v]! + 1) c[w]! += c[v]!;
+      }
+    }
+    dist.push(d);
+    count.push(c);
+  }
+  const expected = Array<number>(n).fill(0);
+  for (let s = 0; s < n; s += 1)
+    for (let t = s + 1; t < n; t += 1)
+      for (let v = 0; v < n; v += 1) {
+        if (v === s || v === t || dist[s]![t]! < 0) continue;
+        if (dist[s]![v]! >= 0 && dist[s]![v]! + dist[v]![t]! === dist[s]![t]!)
+          expected[v]! += (count[s]![v]! * count[v]![t]!) / count[s]![t]!;
+      }
+  return expected;
+}
+
+/** Simple undirected graphs: no loops, no repeated pairs. */
+function graphs(maxNodes: number, maxEdges: number): fc.Arbitrary<Csr> {
+  return fc
+    .integer({ min: 1, max: maxNodes })
+    .chain((n) =>
+      fc.tuple(
+        fc.constant(n),
+        fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1)), { maxLength: maxEdges }),
+      ),
+    )
+    .map(([n, raw]) => {
+      const seen = new Set<string>();
+      const pairs = raw.filter(([a, b]) => {
+        const key = a < b ? `${a}:${b}` : `${b}:${a}`;
+        if (a === b || seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      });
+      return toCsr(n, pairs);
+    });
+}
+
+const path = (n: number): Csr =>
+  toCsr(
+    n,
+    Array.from({ length: n - 1 }, (_, i) => [i, i + 1] as const),
+  );
+
+describe('betweenness', () => {
+  it('matches hand-checked values on a small graph', () => {
+    // A path a-b-c-d-e plus a triangle c-f-g.
+    const csr = toCsr(7, [
+      [0, 1],
+      [1, 2],
+      [2, 3],
+      [3, 4],
+      [2, 5],
+      [5, 6],
+      [6, 2],
+    ]);
+    // b: a to c,d,e,f,g (5); c: {a,b} x {d,e,f,g} and {d,e} x {f,g} (12); d: e to a,b,c,f,g (5)
+    expect([...betweenness(csr)]).toEqual([0, 5, 12, 5, 0, 0, 0]);
+  });
+
+  it('gives a star centre every pair of its leaves, and the leaves nothing', () => {
+    const leaves = 40;
+    const star = toCsr(
+      leaves + 1,
+      Array.from({ length: leaves }, (_, i) => [0, i + 1] as const),
+    );
+    const values = betweenness(star);
+    expect(values[0]).toBe((leaves * (leaves - 1)) / 2);
+    expect(values.slice(1).every((x) => x === 0)).toBe(true);
+  });
+
+  it('equals the definition on small random graphs', () => {
+    fc.assert(
+      fc.property(graphs(10, 25), (csr) => {
+        const actual = betweenness(csr);
+        byDefinition(csr).forEach((x, v) => expect(actual[v]).toBeCloseTo(x, 9));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('equals the definition across several batches of 32 sources, with leaves, isolated nodes and components', () => {
+    fc.assert(
+      fc.property(graphs(90, 140), (csr) => {
+        const actual = betweenness(csr);
+        byDefinition(csr).forEach((x, v) => expect(actual[v]).toBeCloseTo(x, 7));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('folds leaves into their neighbour: fewer sources, same answer', () => {
+    const plan = planBetweenness(path(6));
+    // The two ends fold into their neighbours, which stand for two sources each.
+    expect(plan.sources.length).toBe(4);
+    expect([...plan.weights].sort()).toEqual([1, 1, 2, 2]);
+    expect([...betweenness(path(6))]).toEqual([0, 4, 6, 6, 4, 0]);
+  });
+
+  it('sums weighted dependencies over any split of the sources', () => {
+    fc.assert(
+      fc.property(graphs(70, 120), fc.nat(70), (csr, cut) => {
+        const all = Int32Array.from({ length: csr.n }, (_, i) => i);
+        const weights = Float64Array.from(all, (v) => 1 + (v % 3));
+        const whole = dependencySums(csr, all, weights);
+        const at = Math.min(cut, csr.n);
+        const left = dependencySums(csr, all.slice(0, at), weights.slice(0, at));
+        const right = dependencySums(csr, all.slice(at), weights.slice(at));
+        const single = dependencySums(csr, all, new Float64Array(csr.n).fill(1));
+        const def = byDefinition(csr);
+        whole.forEach((x, v) => expect(left[v]! + right[v]!).toBeCloseTo(x, 7));
+        // Unit weights over every source count each pair from both ends.
+        single.forEach((x, v) => expect(x / 2).toBeCloseTo(def[v]!, 7));
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it('numbers every node once, breadth first from the node of highest degree', () => {
+    const csr = toCsr(6, [
+      [4, 0],
+      [4, 1],
+      [4, 2],
+      [2, 3],
+    ]);
+    const order = breadthFirstOrder(csr);
+    expect([...order].sort()).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(order[0]).toBe(4);
+    expect(order.indexOf(3)).toBeGreaterThan(order.indexOf(2));
+  });
+});
