@@ -19,18 +19,19 @@ export interface BetweennessPlan {
 
 /**
  * Breadth-first order, starting from the node of highest degree, then from each
- * unreached node in turn. Neighbours get nearby numbers, so the kernel's reads
- * of a node's neighbours stay close in memory: 1.4 against 0.82 ms a source on
- * the synthetic country.
+ * unreached node in turn; a node's neighbours are taken busiest first. Nodes
+ * near one another get nearby numbers, so the kernel's reads stay close in
+ * memory: 1.0 against 0.53 ms a source on the synthetic country, unnumbered
+ * against numbered so (0.57 with neighbours taken in stored order).
  */
 export function breadthFirstOrder(csr: Csr): Int32Array {
   const { n, offsets, targets } = csr;
+  const degree = (v: number): number => offsets[v + 1]! - offsets[v]!;
+  const busiestFirst = (a: number, b: number): number => degree(b) - degree(a) || a - b;
   const order = new Int32Array(n);
   const reached = new Uint8Array(n);
   let hub = 0;
-  for (let v = 1; v < n; v += 1) {
-    if (offsets[v + 1]! - offsets[v]! > offsets[hub + 1]! - offsets[hub]!) hub = v;
-  }
+  for (let v = 1; v < n; v += 1) if (degree(v) > degree(hub)) hub = v;
   let tail = 0;
   for (let i = -1; i < n; i += 1) {
     const start = i < 0 ? hub : i;
@@ -40,8 +41,8 @@ export function breadthFirstOrder(csr: Csr): Int32Array {
     order[tail++] = start;
     while (head < tail) {
       const v = order[head++]!;
-      for (let k = offsets[v]!, end = offsets[v + 1]!; k < end; k += 1) {
-        const w = targets[k]!;
+      const next = targets.slice(offsets[v]!, offsets[v + 1]!).sort(busiestFirst);
+      for (const w of next) {
         if (reached[w] === 0) {
           reached[w] = 1;
           order[tail++] = w;

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { toCsr } from '../analysis/network.js';
-import { computeBetweenness } from './betweenness-pool.js';
+import {
+  betweennessWorkersStarted,
+  computeBetweenness,
+  dependencySumsOnWorkers,
+} from './betweenness-pool.js';
 
 describe('betweenness', () => {
   it('gives the same answer in worker threads as inline', async () => {
@@ -25,5 +29,33 @@ describe('betweenness', () => {
     );
     const result = await computeBetweenness(csr, { exactLimit: 10, sample: 5 });
     expect(result).toMatchObject({ exact: false, sources: 5 });
+  });
+
+  it('keeps its worker threads for the next run', async () => {
+    const csr = toCsr(
+      300,
+      Array.from({ length: 299 }, (_, i) => [i, i + 1] as [number, number]),
+    );
+    const first = await computeBetweenness(csr, { inlineBelow: 0 });
+    const before = betweennessWorkersStarted();
+    const second = await computeBetweenness(csr, { inlineBelow: 0 });
+    expect(betweennessWorkersStarted()).toBe(before);
+    expect([...second.values]).toEqual([...first.values]);
+    // On a path every inner node lies between the nodes on either side of it.
+    expect(second.values[150]).toBe(150 * 149);
+  });
+
+  it('refuses a run the kernel fails on, and answers the next', async () => {
+    const csr = toCsr(4, [
+      [0, 1],
+      [1, 2],
+      [2, 3],
+    ]);
+    const outside = Int32Array.from([50_000_000]);
+    await expect(dependencySumsOnWorkers(csr, outside, Float64Array.from([1]))).rejects.toThrow(
+      /betweenness failed: .*out of bounds/,
+    );
+    const result = await computeBetweenness(csr, { inlineBelow: 0 });
+    expect([...result.values]).toEqual([0, 2, 2, 0]);
   });
 });

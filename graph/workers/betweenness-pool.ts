@@ -4,14 +4,17 @@
  * stated approximation samples `sample` sources and scales the result.
  */
 import { availableParallelism } from 'node:os';
-import { dependencySums, spreadSample } from '../analysis/betweenness.js';
+import type { Worker } from 'node:worker_threads';
+import { spreadSample } from '../analysis/betweenness.js';
 import { planBetweenness } from '../analysis/betweenness-plan.js';
+import { dependencySums } from '../analysis/kernel/betweenness-kernel.js';
 import type { Csr } from '../analysis/network.js';
+import type { BetweennessJob, BetweennessReply } from './betweenness-worker.js';
 import { spawnWorker } from './spawn.js';
 
 /**
- * Exact betweenness costs about 0.8–1 ms per source on a 20k-actor, 83k-edge
- * network here (two threads: ~8–10 s for all of it); past this many nodes the
+ * Exact betweenness costs about 0.5–0.6 ms per source on a 20k-actor, 83k-edge
+ * network here (two threads: ~5 s for all of it); past this many nodes the
  * answer is a stated approximation from BETWEENNESS_SAMPLE evenly spread
  * sources, scaled to the whole.
  */
@@ -31,25 +34,66 @@ export interface BetweennessOptions {
   inlineBelow?: number;
 }
 
-function runWorker(csr: Csr, sources: Int32Array, weights: Float64Array): Promise<Float64Array> {
-  const worker = spawnWorker('betweenness-worker', {
-    n: csr.n,
-    offsets: csr.offsets,
-    targets: csr.targets,
-    sources,
-    weights,
+/**
+ * Worker threads kept between runs (starting one costs tens of milliseconds,
+ * several hundred from the TypeScript sources), unreferenced while idle so
+ * they never keep the process alive. A worker that fails is dropped and its
+ * runs refused; the next run starts a fresh one.
+ */
+interface Helper {
+  worker: Worker;
+  pending: Map<number, { resolve: (sums: Float64Array) => void; reject: (e: Error) => void }>;
+}
+
+const helpers: Helper[] = [];
+let nextJob = 0;
+let started = 0;
+
+/** How many betweenness worker threads this thread has started (for tests). */
+export function betweennessWorkersStarted(): number {
+  return started;
+}
+
+function startHelper(): Helper {
+  const helper: Helper = { worker: spawnWorker('betweenness-worker'), pending: new Map() };
+  started += 1;
+  const fail = (error: Error): void => {
+    const at = helpers.indexOf(helper);
+    if (at >= 0) helpers.splice(at, 1);
+    for (const job of helper.pending.values()) job.reject(error);
+    helper.pending.clear();
+  };
+  helper.worker.on('message', (reply: BetweennessReply) => {
+    const job = helper.pending.get(reply.id);
+    if (!job) return;
+    helper.pending.delete(reply.id);
+    if (helper.pending.size === 0) helper.worker.unref();
+    if ('error' in reply) job.reject(new Error(`betweenness failed: ${reply.error}`));
+    else job.resolve(reply.sums);
   });
+  helper.worker.on('error', fail);
+  helper.worker.on('exit', (code) => fail(new Error(`betweenness worker exited with ${code}`)));
+  helper.worker.unref();
+  return helper;
+}
+
+function runOn(
+  helper: Helper,
+  csr: Csr,
+  sources: Int32Array,
+  weights: Float64Array,
+): Promise<Float64Array> {
+  const id = (nextJob += 1);
+  const job: BetweennessJob = { id, ...csr, sources, weights };
   return new Promise((resolve, reject) => {
-    worker.once('message', (result: Float64Array) => resolve(result));
-    worker.once('error', reject);
-    worker.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`betweenness worker exited with ${code}`));
-    });
+    helper.pending.set(id, { resolve, reject });
+    helper.worker.ref();
+    helper.worker.postMessage(job);
   });
 }
 
-/** Contiguous runs of sources, whole batches of 32 each, one per thread. */
-async function threadedSums(
+/** dependencySums on the worker threads: contiguous runs of sources, whole batches of 32, one per thread. */
+export async function dependencySumsOnWorkers(
   csr: Csr,
   sources: Int32Array,
   weights: Float64Array,
@@ -57,9 +101,11 @@ async function threadedSums(
   const threads = Math.max(1, Math.min(availableParallelism(), 8));
   const per = Math.ceil(sources.length / threads / 32) * 32;
   const runs: Promise<Float64Array>[] = [];
-  for (let start = 0; start < sources.length; start += per) {
+  for (let start = 0, t = 0; start < sources.length; start += per, t += 1) {
     const end = Math.min(sources.length, start + per);
-    runs.push(runWorker(csr, sources.slice(start, end), weights.slice(start, end)));
+    const helper = helpers[t] ?? startHelper();
+    helpers[t] = helper;
+    runs.push(runOn(helper, csr, sources.slice(start, end), weights.slice(start, end)));
   }
   const sums = new Float64Array(csr.n);
   for (const part of await Promise.all(runs)) {
@@ -86,7 +132,7 @@ export async function computeBetweenness(
   const sums =
     csr.n < (options.inlineBelow ?? 3_000)
       ? dependencySums(plan.csr, sources, weights)
-      : await threadedSums(plan.csr, sources, weights);
+      : await dependencySumsOnWorkers(plan.csr, sources, weights);
   const values = Float64Array.from({ length: csr.n }, (_, v) => {
     const k = plan.position[v]!;
     return (sums[k]! + (exact ? plan.extra[k]! : 0)) * scale;

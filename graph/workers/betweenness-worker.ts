@@ -1,8 +1,12 @@
-/** Worker thread: sums betweenness dependencies for a run of sources. */
-import { parentPort, workerData } from 'node:worker_threads';
-import { dependencySums } from '../analysis/betweenness.js';
+/**
+ * Worker thread: sums betweenness dependencies for runs of sources, one job per
+ * message, for as long as the pool keeps it.
+ */
+import { parentPort } from 'node:worker_threads';
+import { dependencySums } from '../analysis/kernel/betweenness-kernel.js';
 
-interface Job {
+export interface BetweennessJob {
+  id: number;
   n: number;
   offsets: Int32Array;
   targets: Int32Array;
@@ -10,10 +14,22 @@ interface Job {
   weights: Float64Array;
 }
 
-const job = workerData as Job;
-const result = dependencySums(
-  { n: job.n, offsets: job.offsets, targets: job.targets },
-  job.sources,
-  job.weights,
-);
-parentPort!.postMessage(result, [result.buffer as ArrayBuffer]);
+export type BetweennessReply = { id: number; sums: Float64Array } | { id: number; error: string };
+
+parentPort!.on('message', (job: BetweennessJob) => {
+  let reply: BetweennessReply;
+  try {
+    const sums = dependencySums(
+      { n: job.n, offsets: job.offsets, targets: job.targets },
+      job.sources,
+      job.weights,
+    );
+    parentPort!.postMessage({ id: job.id, sums } satisfies BetweennessReply, [
+      sums.buffer as ArrayBuffer,
+    ]);
+    return;
+  } catch (error) {
+    reply = { id: job.id, error: error instanceof Error ? error.message : String(error) };
+  }
+  parentPort!.postMessage(reply);
+});

@@ -1,0 +1,95 @@
+/**
+ * Runs the WebAssembly betweenness kernel (betweenness.c): lays out its arrays
+ * in a memory of the size the job needs, copies the graph in and the sums out.
+ * Compiled once per thread; a fresh memory per call, so calls share nothing.
+ */
+import type { Csr } from '../network.js';
+import { BETWEENNESS_WASM } from './betweenness-wasm.js';
+
+const LANES = 32;
+const PAGE = 65_536;
+
+/**
+ * Room for recorded arcs, per arc of the graph. A batch of 32 searches records
+ * each arc once per depth its tail is reached at (about 2 per arc on the
+ * synthetic country); a batch that needs more finds its arcs again instead.
+ */
+const ARC_ROOM_PER_ARC = 8;
+
+interface KernelExports {
+  dependency_sums: (work: number) => void;
+  __heap_base: WebAssembly.Global;
+}
+
+let compiled: { module: WebAssembly.Module; heapBase: number } | undefined;
+
+/** The module, and where its stack ends (fixed at link time): the arrays go after it. */
+function kernelModule(): { module: WebAssembly.Module; heapBase: number } {
+  if (compiled) return compiled;
+  const module = new WebAssembly.Module(Buffer.from(BETWEENNESS_WASM, 'base64'));
+  const probe = new WebAssembly.Instance(module, {
+    env: { memory: new WebAssembly.Memory({ initial: 2 }) },
+  }).exports as unknown as KernelExports;
+  compiled = { module, heapBase: probe.__heap_base.value as number };
+  return compiled;
+}
+
+/** Byte offsets of the kernel's arrays, each aligned to 8, from `base`. */
+function layout(base: number, n: number, arcs: number, count: number, arcRoom: number) {
+  let at = base;
+  const take = (bytes: number): number => {
+    const start = at;
+    at += Math.ceil(bytes / 8) * 8;
+    return start;
+  };
+  const entries = LANES * n + LANES;
+  // In the order of `struct work`'s pointers (betweenness.c).
+  const places = {
+    offsets: take((n + 1) * 4),
+    targets: take(arcs * 4),
+    sources: take(count * 4),
+    weights: take(count * 8),
+    sums: take(n * 8),
+    sigma: take(n * LANES * 8),
+    seen: take(n * 4),
+    dense: take(n * 4),
+    listNode: take(entries * 4),
+    listWord: take(entries * 4),
+    levelStart: take((n + 3) * 4),
+    arcStart: take((entries + 1) * 4),
+    arcNode: take(arcRoom * 4),
+    arcWord: take(arcRoom * 4),
+  };
+  const work = take((3 + Object.keys(places).length) * 4);
+  return { places, work, end: at };
+}
+
+/**
+ * Σ over `sources` of weight × Brandes dependency δ_s(v), for every node v of
+ * `csr`. For an undirected graph halve the sum over all sources.
+ */
+export function dependencySums(
+  csr: Csr,
+  sources: Int32Array,
+  weights: Float64Array,
+  /** Recorded arcs there is room for (tests set it low to reach the other path). */
+  options: { arcRoom?: number } = {},
+): Float64Array {
+  const { n, offsets, targets } = csr;
+  if (n === 0 || sources.length === 0) return new Float64Array(n);
+  const { module, heapBase } = kernelModule();
+  const arcRoom = options.arcRoom ?? ARC_ROOM_PER_ARC * targets.length + 1024;
+  const { places, work, end } = layout(heapBase, n, targets.length, sources.length, arcRoom);
+  const memory = new WebAssembly.Memory({ initial: Math.ceil(end / PAGE) });
+  const kernel = new WebAssembly.Instance(module, { env: { memory } })
+    .exports as unknown as KernelExports;
+  const buffer = memory.buffer;
+  new Int32Array(buffer, places.offsets, n + 1).set(offsets);
+  new Int32Array(buffer, places.targets, targets.length).set(targets);
+  new Int32Array(buffer, places.sources, sources.length).set(sources);
+  new Float64Array(buffer, places.weights, sources.length).set(weights);
+  const fields = [n, sources.length, arcRoom, ...Object.values(places)];
+  new Int32Array(buffer, work, fields.length).set(fields);
+  kernel.dependency_sums(work);
+  return new Float64Array(buffer, places.sums, n).slice();
+}
