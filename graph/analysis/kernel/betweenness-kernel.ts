@@ -10,11 +10,14 @@ const LANES = 32;
 const PAGE = 65_536;
 
 /**
- * Room for recorded arcs, per arc of the graph. A batch of 32 searches records
- * each arc once per depth its tail is reached at (about 2 per arc on the
- * synthetic country); a batch that needs more finds its arcs again instead.
+ * Room for pairs (one per arc and search that takes it). Each search takes an
+ * edge in one direction at most, so 16 pairs an arc always suffice; the room is
+ * capped (32 MB) for very large networks, whose batches then find their arcs
+ * again on the way back instead (~1.15 million pairs a batch on the synthetic
+ * country, under its 2.6 million room).
  */
-const ARC_ROOM_PER_ARC = 8;
+const PAIRS_PER_ARC = 16;
+const MOST_PAIRS = 4 * 1024 * 1024;
 
 interface KernelExports {
   dependency_sums: (work: number) => void;
@@ -35,7 +38,7 @@ function kernelModule(): { module: WebAssembly.Module; heapBase: number } {
 }
 
 /** Byte offsets of the kernel's arrays, each aligned to 8, from `base`. */
-function layout(base: number, n: number, arcs: number, count: number, arcRoom: number) {
+function layout(base: number, n: number, arcs: number, count: number, pairRoom: number) {
   let at = base;
   const take = (bytes: number): number => {
     const start = at;
@@ -51,14 +54,14 @@ function layout(base: number, n: number, arcs: number, count: number, arcRoom: n
     weights: take(count * 8),
     sums: take(n * 8),
     sigma: take(n * LANES * 8),
+    gamma: take(n * LANES * 8),
     seen: take(n * 4),
     dense: take(n * 4),
     listNode: take(entries * 4),
     listWord: take(entries * 4),
     levelStart: take((n + 3) * 4),
-    arcStart: take((entries + 1) * 4),
-    arcNode: take(arcRoom * 4),
-    arcWord: take(arcRoom * 4),
+    pairStart: take((entries + 1) * 4),
+    pairTo: take(pairRoom * 4),
   };
   const work = take((3 + Object.keys(places).length) * 4);
   return { places, work, end: at };
@@ -72,14 +75,20 @@ export function dependencySums(
   csr: Csr,
   sources: Int32Array,
   weights: Float64Array,
-  /** Recorded arcs there is room for (tests set it low to reach the other path). */
-  options: { arcRoom?: number } = {},
+  /** Pairs there is room for (tests set it low to reach the other path); never under 32 × the largest degree. */
+  options: { pairRoom?: number } = {},
 ): Float64Array {
   const { n, offsets, targets } = csr;
   if (n === 0 || sources.length === 0) return new Float64Array(n);
   const { module, heapBase } = kernelModule();
-  const arcRoom = options.arcRoom ?? ARC_ROOM_PER_ARC * targets.length + 1024;
-  const { places, work, end } = layout(heapBase, n, targets.length, sources.length, arcRoom);
+  let widest = 0;
+  for (let v = 0; v < n; v += 1) widest = Math.max(widest, offsets[v + 1]! - offsets[v]!);
+  // A node's arcs are expanded at one go: room for all 32 searches on the widest.
+  const pairRoom = Math.max(
+    LANES * widest,
+    options.pairRoom ?? Math.min(PAIRS_PER_ARC * targets.length, MOST_PAIRS),
+  );
+  const { places, work, end } = layout(heapBase, n, targets.length, sources.length, pairRoom);
   const memory = new WebAssembly.Memory({ initial: Math.ceil(end / PAGE) });
   const kernel = new WebAssembly.Instance(module, { env: { memory } })
     .exports as unknown as KernelExports;
@@ -88,7 +97,7 @@ export function dependencySums(
   new Int32Array(buffer, places.targets, targets.length).set(targets);
   new Int32Array(buffer, places.sources, sources.length).set(sources);
   new Float64Array(buffer, places.weights, sources.length).set(weights);
-  const fields = [n, sources.length, arcRoom, ...Object.values(places)];
+  const fields = [n, sources.length, pairRoom, ...Object.values(places)];
   new Int32Array(buffer, work, fields.length).set(fields);
   kernel.dependency_sums(work);
   return new Float64Array(buffer, places.sums, n).slice();

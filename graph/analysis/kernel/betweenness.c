@@ -8,14 +8,19 @@
  * list of (node, word) in node order; a node is in a level's list when at least
  * one search reached it at that depth.
  *
- * Forward: sigma (shortest-path counts) flows along each arc for the searches
- * whose bit the arc carries, and each such arc is recorded with its word.
- * Backward, with gamma(v) = (1 + delta(v)) / sigma(v), Brandes' recurrence
- * becomes delta(u) = sigma(u) * (sum of gamma(w) over u's successors w), and
- * gamma(u) = 1/sigma(u) + that same sum; delta is added with the source's
- * weight. Sources (level 0) are not counted. The backward pass replays the
- * recorded arcs; when a batch records more than there is room for, it finds
- * them again instead.
+ * Forward: each arc that carries bits becomes one pair per bit, stored as the
+ * head's slot (node * 32 + lane; the tail's slot is the same lane of the entry
+ * the pair was made for). sigma (shortest-path counts) then flows along the
+ * level's pairs. Backward, with gamma(v) = (1 + delta(v)) / sigma(v), Brandes'
+ * recurrence becomes gamma(u) = 1/sigma(u) + sum of gamma(w) over u's
+ * successors w, walked along the same pairs, deepest level first; delta(u) =
+ * sigma(u) * gamma(u) - 1 is added with the source's weight. Sources (level 0)
+ * are not counted.
+ *
+ * Expanding the bits first keeps the loops that touch sigma and gamma free of
+ * data-dependent branches, so their scattered reads overlap. When a batch has
+ * more pairs than there is room for, it applies them a level at a time and
+ * finds the arcs again on the way back.
  */
 typedef unsigned int u32;
 typedef int i32;
@@ -23,36 +28,48 @@ typedef int i32;
 
 /* Laid out by the caller; sums, sigma, seen and dense are zero on entry. */
 struct work {
-  i32 n, count, arcRoom;
+  i32 n, count, pairRoom;
   const i32 *offsets, *targets, *sources;
   const double *weights;
   double *sums;     /* [n] */
-  double *sigma;    /* [n * LANES]: sigma, then gamma once a node's level is done */
+  double *sigma;    /* [n * LANES] */
+  double *gamma;    /* [n * LANES] */
   u32 *seen;        /* [n] searches that have reached the node */
   u32 *dense;       /* [n] scratch: one level's words by node */
   i32 *listNode;    /* [LANES * n + LANES]: at most one entry per node per depth */
   u32 *listWord;    /* [LANES * n + LANES] */
   i32 *levelStart;  /* [n + 3] */
-  i32 *arcStart;    /* [LANES * n + LANES + 1]: each entry's first recorded arc */
-  i32 *arcNode;     /* [arcRoom] */
-  u32 *arcWord;     /* [arcRoom] */
+  i32 *pairStart;   /* [LANES * n + LANES + 1]: each entry's first pair */
+  u32 *pairTo;      /* [pairRoom]: head slots */
 };
 
+/* sigma(head) += sigma(tail) along the pairs of list entries [first, end). */
+static void flow(const struct work *w, i32 first, i32 end) {
+  const i32 *pairStart = w->pairStart, *listNode = w->listNode;
+  const u32 *pairTo = w->pairTo;
+  double *sigma = w->sigma;
+  for (i32 i = first; i < end; i++) {
+    const double *su = sigma + listNode[i] * LANES;
+    for (i32 q = pairStart[i], stop = pairStart[i + 1]; q < stop; q++)
+      sigma[pairTo[q]] += su[pairTo[q] & (LANES - 1)];
+  }
+}
+
 /* Level 0 is the batch's sources; returns the depth of the deepest level. */
-static i32 forward(const struct work *w, const i32 *sources, i32 batch, i32 *recorded) {
+static i32 forward(const struct work *w, const i32 *sources, i32 batch, i32 *kept) {
   const i32 n = w->n, *offsets = w->offsets, *targets = w->targets;
   double *sigma = w->sigma;
   u32 *seen = w->seen, *dense = w->dense, *listWord = w->listWord;
-  i32 *listNode = w->listNode, *levelStart = w->levelStart, *arcStart = w->arcStart;
-  i32 *arcNode = w->arcNode;
-  u32 *arcWord = w->arcWord;
+  u32 *pairTo = w->pairTo;
+  i32 *listNode = w->listNode, *levelStart = w->levelStart, *pairStart = w->pairStart;
   for (i32 i = 0; i < batch; i++) {
     i32 s = sources[i];
     dense[s] |= 1u << i;
     seen[s] |= 1u << i;
     sigma[s * LANES + i] = 1;
   }
-  i32 top = 0, depth = 0, arcs = 0, room = 1;
+  i32 top = 0, depth = 0, pairs = 0;
+  *kept = 1;
   levelStart[0] = 0;
   for (i32 v = 0; v < n; v++) {
     if (!dense[v]) continue;
@@ -63,30 +80,35 @@ static i32 forward(const struct work *w, const i32 *sources, i32 batch, i32 *rec
   levelStart[1] = top;
   for (;;) {
     /* The next level's words gather in dense, then become its list. */
-    for (i32 i = levelStart[depth], end = levelStart[depth + 1]; i < end; i++) {
+    i32 first = levelStart[depth], end = levelStart[depth + 1];
+    for (i32 i = first; i < end; i++) {
       i32 u = listNode[i];
       u32 fu = listWord[i];
-      const double *su = sigma + u * LANES;
-      i32 first = offsets[u], stop = offsets[u + 1];
-      if (room && arcs + (stop - first) > w->arcRoom) room = 0;
-      arcStart[i] = arcs;
-      for (i32 k = first; k < stop; k++) {
+      i32 k = offsets[u], stop = offsets[u + 1];
+      if (pairs + LANES * (stop - k) > w->pairRoom) {
+        /* Out of room: this level's pairs so far flow now, and the batch keeps none. */
+        pairStart[i] = pairs;
+        flow(w, first, i);
+        first = i;
+        pairs = 0;
+        *kept = 0;
+      }
+      pairStart[i] = pairs;
+      for (; k < stop; k++) {
         i32 v = targets[k];
         u32 m = fu & ~seen[v];
         if (!m) continue;
-        if (room) {
-          arcNode[arcs] = v;
-          arcWord[arcs++] = m;
-        }
         dense[v] |= m;
-        double *sv = sigma + v * LANES;
+        u32 to = (u32)v * LANES;
         do {
-          i32 lane = __builtin_ctz(m);
+          pairTo[pairs++] = to + __builtin_ctz(m);
           m &= m - 1;
-          sv[lane] += su[lane];
         } while (m);
       }
     }
+    pairStart[end] = pairs;
+    flow(w, first, end);
+    if (!*kept) pairs = 0;
     i32 start = top;
     for (i32 v = 0; v < n; v++) {
       u32 word = dense[v];
@@ -96,7 +118,6 @@ static i32 forward(const struct work *w, const i32 *sources, i32 batch, i32 *rec
       seen[v] |= word;
       dense[v] = 0;
     }
-    arcStart[start] = arcs;
     if (top == start) {
       levelStart[depth + 2] = top;
       break;
@@ -104,76 +125,33 @@ static i32 forward(const struct work *w, const i32 *sources, i32 batch, i32 *rec
     depth++;
     levelStart[depth + 1] = top;
   }
-  *recorded = room;
   return depth;
 }
 
-/*
- * Backward, deepest level first. On the way, each lane of a node's sigma is
- * replaced by its gamma once the node's level is done: its predecessors read
- * gamma there. acc holds sum of gamma(w) over the successors, per lane.
- */
-static void finish_entry(const struct work *w, i32 u, u32 lu, const double *acc,
-                         const double *laneWeight) {
-  double *su = w->sigma + u * LANES;
-  double sum = 0;
-  do {
-    i32 lane = __builtin_ctz(lu);
-    lu &= lu - 1;
-    double s = su[lane], g = acc[lane];
-    sum += laneWeight[lane] * s * g;
-    su[lane] = 1 / s + g;
-  } while (lu);
-  w->sums[u] += sum;
-}
-
-static void backward_recorded(const struct work *w, i32 depth, const double *laneWeight) {
-  const i32 *listNode = w->listNode, *arcStart = w->arcStart, *arcNode = w->arcNode;
-  const u32 *listWord = w->listWord, *arcWord = w->arcWord;
-  const double *sigma = w->sigma;
-  double acc[LANES];
-  for (i32 i = w->levelStart[depth + 1] - 1; i >= w->levelStart[1]; i--) {
-    u32 lu = listWord[i];
-    for (u32 m = lu; m; m &= m - 1) acc[__builtin_ctz(m)] = 0;
-    for (i32 a = arcStart[i], stop = arcStart[i + 1]; a < stop; a++) {
-      u32 m = arcWord[a];
-      const double *gv = sigma + arcNode[a] * LANES;
-      do {
-        i32 lane = __builtin_ctz(m);
-        m &= m - 1;
-        acc[lane] += gv[lane];
-      } while (m);
-    }
-    finish_entry(w, listNode[i], lu, acc, laneWeight);
-  }
-}
-
-/* The same, finding each level's arcs again from the next level's words. */
-static void backward_scanned(const struct work *w, i32 depth, const double *laneWeight) {
+/* gamma(u) += gamma(w) for each level's arcs, found again from the next level's words. */
+static void backward_scanned(const struct work *w, i32 depth) {
   const i32 *offsets = w->offsets, *targets = w->targets, *listNode = w->listNode;
   const i32 *levelStart = w->levelStart;
   const u32 *listWord = w->listWord;
   u32 *dense = w->dense;
-  const double *sigma = w->sigma;
-  double acc[LANES];
-  for (i32 level = depth; level >= 1; level--) {
+  double *gamma = w->gamma;
+  for (i32 level = depth - 1; level >= 1; level--) {
     for (i32 i = levelStart[level + 1], end = levelStart[level + 2]; i < end; i++)
       dense[listNode[i]] = listWord[i];
     for (i32 i = levelStart[level], end = levelStart[level + 1]; i < end; i++) {
       i32 u = listNode[i];
       u32 lu = listWord[i];
-      for (u32 m = lu; m; m &= m - 1) acc[__builtin_ctz(m)] = 0;
+      double *gu = gamma + u * LANES;
       for (i32 k = offsets[u], stop = offsets[u + 1]; k < stop; k++) {
         u32 m = lu & dense[targets[k]];
         if (!m) continue;
-        const double *gv = sigma + targets[k] * LANES;
+        const double *gv = gamma + targets[k] * LANES;
         do {
           i32 lane = __builtin_ctz(m);
           m &= m - 1;
-          acc[lane] += gv[lane];
+          gu[lane] += gv[lane];
         } while (m);
       }
-      finish_entry(w, u, lu, acc, laneWeight);
     }
     for (i32 i = levelStart[level + 1], end = levelStart[level + 2]; i < end; i++)
       dense[listNode[i]] = 0;
@@ -187,14 +165,40 @@ static void backward_scanned(const struct work *w, i32 depth, const double *lane
  */
 __attribute__((noinline)) static void batch_sums(const struct work *w, const i32 *sources,
                                                  const double *weights, i32 batch) {
+  const i32 n = w->n;
+  double *sigma = w->sigma, *gamma = w->gamma;
   double laneWeight[LANES];
   for (i32 i = 0; i < LANES; i++) laneWeight[i] = i < batch ? weights[i] : 0;
-  i32 recorded;
-  i32 depth = forward(w, sources, batch, &recorded);
-  if (recorded) backward_recorded(w, depth, laneWeight);
-  else backward_scanned(w, depth, laneWeight);
-  for (i32 i = 0; i < w->n * LANES; i++) w->sigma[i] = 0;
-  for (i32 v = 0; v < w->n; v++) w->seen[v] = 0;
+  i32 kept;
+  i32 depth = forward(w, sources, batch, &kept);
+  for (i32 i = 0; i < n * LANES; i++) {
+    double s = sigma[i];
+    gamma[i] = s == 0 ? 0 : 1 / s;
+  }
+  if (kept) {
+    /* Deepest first; the pairs out of the sources (level 0) are not needed. */
+    const u32 *pairTo = w->pairTo;
+    const i32 *pairStart = w->pairStart;
+    for (i32 i = w->levelStart[depth] - 1; i >= w->levelStart[1]; i--) {
+      double *gu = gamma + w->listNode[i] * LANES;
+      for (i32 q = pairStart[i], stop = pairStart[i + 1]; q < stop; q++)
+        gu[pairTo[q] & (LANES - 1)] += gamma[pairTo[q]];
+    }
+  } else {
+    backward_scanned(w, depth);
+  }
+  for (i32 v = 0; v < n; v++) {
+    double *sv = sigma + v * LANES;
+    const double *gv = gamma + v * LANES;
+    double sum = 0;
+    for (i32 lane = 0; lane < LANES; lane++) {
+      double s = sv[lane];
+      if (s != 0) sum += laneWeight[lane] * (s * gv[lane] - 1);
+      sv[lane] = 0;
+    }
+    w->sums[v] += sum;
+    w->seen[v] = 0;
+  }
 }
 
 void dependency_sums(const struct work *w) {
