@@ -11,10 +11,11 @@ const PAGE = 65_536;
 
 /**
  * Room for pairs (one per arc and search that takes it). Each search takes an
- * edge in one direction at most, so 16 pairs an arc always suffice; the room is
- * capped (32 MB) for very large networks, whose batches then find their arcs
- * again on the way back instead (~1.15 million pairs a batch on the synthetic
- * country, under its 2.6 million room).
+ * edge in one direction at most, so 16 pairs an arc, plus one node's worth (the
+ * kernel checks for room before a node's arcs, counting all 32 searches),
+ * always suffice. The room is capped (32 MB) for very large networks, whose
+ * batches then find their arcs again on the way back instead (~1.15 million
+ * pairs a batch on the synthetic country, under its 2.6 million room).
  */
 const PAIRS_PER_ARC = 16;
 const MOST_PAIRS = 4 * 1024 * 1024;
@@ -86,7 +87,7 @@ export function dependencySums(
   // A node's arcs are expanded at one go: room for all 32 searches on the widest.
   const pairRoom = Math.max(
     LANES * widest,
-    options.pairRoom ?? Math.min(PAIRS_PER_ARC * targets.length, MOST_PAIRS),
+    options.pairRoom ?? Math.min(PAIRS_PER_ARC * targets.length + LANES * widest, MOST_PAIRS),
   );
   const { places, work, end } = layout(heapBase, n, targets.length, sources.length, pairRoom);
   const memory = new WebAssembly.Memory({ initial: Math.ceil(end / PAGE) });
