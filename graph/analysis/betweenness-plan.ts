@@ -27,22 +27,32 @@ export interface BetweennessPlan {
 export function breadthFirstOrder(csr: Csr): Int32Array {
   const { n, offsets, targets } = csr;
   const degree = (v: number): number => offsets[v + 1]! - offsets[v]!;
-  const busiestFirst = (a: number, b: number): number => degree(b) - degree(a) || a - b;
+  // Neighbour lists in order of falling degree: each node, busiest first, is
+  // appended to the lists of its neighbours.
+  const byDegree = Int32Array.from({ length: n }, (_, v) => v).sort(
+    (a, b) => degree(b) - degree(a) || a - b,
+  );
+  const busiest = new Int32Array(targets.length);
+  const fill = offsets.slice(0, n);
+  for (const u of byDegree) {
+    for (let k = offsets[u]!, end = offsets[u + 1]!; k < end; k += 1) {
+      const v = targets[k]!;
+      busiest[fill[v]!++] = u;
+    }
+  }
   const order = new Int32Array(n);
   const reached = new Uint8Array(n);
-  let hub = 0;
-  for (let v = 1; v < n; v += 1) if (degree(v) > degree(hub)) hub = v;
   let tail = 0;
   for (let i = -1; i < n; i += 1) {
-    const start = i < 0 ? hub : i;
+    const start = i < 0 ? (byDegree[0] ?? 0) : i;
     if (n === 0 || reached[start] === 1) continue;
     reached[start] = 1;
     let head = tail;
     order[tail++] = start;
     while (head < tail) {
       const v = order[head++]!;
-      const next = targets.slice(offsets[v]!, offsets[v + 1]!).sort(busiestFirst);
-      for (const w of next) {
+      for (let k = offsets[v]!, end = offsets[v + 1]!; k < end; k += 1) {
+        const w = busiest[k]!;
         if (reached[w] === 0) {
           reached[w] = 1;
           order[tail++] = w;
