@@ -13,7 +13,7 @@ const PAGE = 65_536;
  * Room for pairs (one per arc and search that takes it). Each search takes an
  * edge in one direction at most, so 16 pairs an arc, plus one node's worth (the
  * kernel checks for room before a node's arcs, counting all 32 searches),
- * always suffice. The room is capped (32 MB) for very large networks, whose
+ * always suffice. The room is capped (16 MB) for very large networks, whose
  * batches then find their arcs again on the way back instead (~1.15 million
  * pairs a batch on the synthetic country, under its 2.6 million room).
  */
