@@ -40,12 +40,13 @@ function kernelModule(): { module: WebAssembly.Module; heapBase: number } {
 }
 
 /**
- * Memories up to this size are kept for the next call in the thread. Making a
- * memory and an instance costs a few milliseconds (a large address range is
- * reserved for each), which dwarfed the kernel on a team's small network:
- * ~4.9 against ~0.3 ms for 351 actors.
+ * Memories up to this size (networks of a few thousand actors) are kept for the
+ * next call in the thread. Making a memory and an instance costs a few
+ * milliseconds (a large address range is reserved for each), which dwarfed the
+ * kernel on a team's small network (~4.9 against ~1.1 ms for 351 actors), but
+ * not a large run, whose memory is let go rather than held while idle.
  */
-const KEEP_BYTES = 64 * 1024 * 1024;
+const KEEP_BYTES = 16 * 1024 * 1024;
 
 let kept: { kernel: KernelExports; memory: WebAssembly.Memory } | undefined;
 
