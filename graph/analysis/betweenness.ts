@@ -4,7 +4,7 @@
  * the pool splits the sources across worker threads. Main function here:
  * betweenness (exact, inline, for the small networks of a team).
  */
-import { planBetweenness } from './betweenness-plan.js';
+import { planBetweenness, type BetweennessPlan } from './betweenness-plan.js';
 import { dependencySums } from './kernel/betweenness-kernel.js';
 import type { Csr } from './network.js';
 
@@ -14,12 +14,25 @@ export function spreadSample(n: number, k: number): Int32Array {
   return Int32Array.from({ length: count }, (_, i) => Math.floor((i * n) / count));
 }
 
+/**
+ * Betweenness by node of the original network, from the kernel's sums over the
+ * plan's renumbered nodes: plus the folded leaves' dependencies when the sums
+ * came from the plan's own sources, times `scale`.
+ */
+export function valuesByNode(
+  plan: BetweennessPlan,
+  sums: Float64Array,
+  scale: number,
+  folded: boolean,
+): Float64Array {
+  return Float64Array.from({ length: plan.csr.n }, (_, v) => {
+    const k = plan.position[v]!;
+    return (sums[k]! + (folded ? plan.extra[k]! : 0)) * scale;
+  });
+}
+
 /** Exact betweenness, inline: for the small networks of a team. */
 export function betweenness(csr: Csr): Float64Array {
   const plan = planBetweenness(csr);
-  const sums = dependencySums(plan.csr, plan.sources, plan.weights);
-  return Float64Array.from({ length: csr.n }, (_, v) => {
-    const k = plan.position[v]!;
-    return (sums[k]! + plan.extra[k]!) / 2;
-  });
+  return valuesByNode(plan, dependencySums(plan.csr, plan.sources, plan.weights), 0.5, true);
 }

@@ -5,7 +5,7 @@
  */
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
-import { spreadSample } from '../analysis/betweenness.js';
+import { spreadSample, valuesByNode } from '../analysis/betweenness.js';
 import { planBetweenness } from '../analysis/betweenness-plan.js';
 import { dependencySums } from '../analysis/kernel/betweenness-kernel.js';
 import type { Csr } from '../analysis/network.js';
@@ -133,9 +133,6 @@ export async function computeBetweenness(
     csr.n < (options.inlineBelow ?? 3_000)
       ? dependencySums(plan.csr, sources, weights)
       : await dependencySumsOnWorkers(plan.csr, sources, weights);
-  const values = Float64Array.from({ length: csr.n }, (_, v) => {
-    const k = plan.position[v]!;
-    return (sums[k]! + (exact ? plan.extra[k]! : 0)) * scale;
-  });
+  const values = valuesByNode(plan, sums, scale, exact);
   return { values, exact, sources: exact ? csr.n : sources.length };
 }
