@@ -96,23 +96,22 @@ describe('betweenness', () => {
     expect(values.slice(1).every((x) => x === 0)).toBe(true);
   });
 
-  it('equals the definition on small random graphs', () => {
+  it.each([
+    { graphs: 'small random graphs', nodes: 10, edges: 25, digits: 9, runs: 200 },
+    {
+      graphs: 'graphs of several batches of 32 sources, with leaves, isolated nodes and components',
+      nodes: 90,
+      edges: 140,
+      digits: 7,
+      runs: 40,
+    },
+  ])('equals the definition on $graphs', ({ nodes, edges, digits, runs }) => {
     fc.assert(
-      fc.property(graphs(10, 25), (csr) => {
+      fc.property(graphs(nodes, edges), (csr) => {
         const actual = betweenness(csr);
-        byDefinition(csr).forEach((x, v) => expect(actual[v]).toBeCloseTo(x, 9));
+        byDefinition(csr).forEach((x, v) => expect(actual[v]).toBeCloseTo(x, digits));
       }),
-      { numRuns: 200 },
-    );
-  });
-
-  it('equals the definition across several batches of 32 sources, with leaves, isolated nodes and components', () => {
-    fc.assert(
-      fc.property(graphs(90, 140), (csr) => {
-        const actual = betweenness(csr);
-        byDefinition(csr).forEach((x, v) => expect(actual[v]).toBeCloseTo(x, 7));
-      }),
-      { numRuns: 40 },
+      { numRuns: runs },
     );
   });
 
