@@ -17,19 +17,19 @@ export interface BetweennessJob {
 export type BetweennessReply = { id: number; sums: Float64Array } | { id: number; error: string };
 
 parentPort!.on('message', (job: BetweennessJob) => {
-  let reply: BetweennessReply;
+  let sums: Float64Array;
   try {
-    const sums = dependencySums(
+    sums = dependencySums(
       { n: job.n, offsets: job.offsets, targets: job.targets },
       job.sources,
       job.weights,
     );
-    parentPort!.postMessage({ id: job.id, sums } satisfies BetweennessReply, [
-      sums.buffer as ArrayBuffer,
-    ]);
-    return;
   } catch (error) {
-    reply = { id: job.id, error: error instanceof Error ? error.message : String(error) };
+    const message = error instanceof Error ? error.message : String(error);
+    parentPort!.postMessage({ id: job.id, error: message } satisfies BetweennessReply);
+    return;
   }
-  parentPort!.postMessage(reply);
+  parentPort!.postMessage({ id: job.id, sums } satisfies BetweennessReply, [
+    sums.buffer as ArrayBuffer,
+  ]);
 });
