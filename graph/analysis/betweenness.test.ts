@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { betweenness } from './betweenness.js';
+import { betweenness, everyNode, valuesByNode } from './betweenness.js';
 import { dependencySums } from './kernel/betweenness-kernel.js';
-import { breadthFirstOrder, planBetweenness } from './betweenness-plan.js';
+import { breadthFirstOrder, foldSources, planBetweenness } from './betweenness-plan.js';
 import { toCsr, type Csr } from './network.js';
 
 /** Betweenness by its definition: shortest paths from every node by plain BFS, counted pair by pair. */
@@ -115,12 +115,46 @@ describe('betweenness', () => {
     );
   });
 
-  it('folds leaves into their neighbour: fewer sources, same answer', () => {
+  it('folds leaves into their neighbour: fewer nodes and sources, same answer', () => {
     const plan = planBetweenness(path(6));
-    // The two ends fold into their neighbours, which stand for two sources each.
-    expect(plan.sources.length).toBe(4);
-    expect([...plan.weights].sort()).toEqual([1, 1, 2, 2]);
+    // The two ends leave the searched network; their neighbours stand for two
+    // sources and two targets each.
+    expect(plan.csr.n).toBe(4);
+    expect([...plan.position].filter((k) => k < 0)).toHaveLength(2);
+    expect([...plan.targetWeights].sort()).toEqual([1, 1, 2, 2]);
+    const folded = foldSources(plan, everyNode(6));
+    expect(folded.sources).toHaveLength(4);
+    expect([...folded.weights].sort()).toEqual([1, 1, 2, 2]);
+    // Each end, as a source, lies behind its neighbour for the other 4 nodes.
+    expect([...folded.extra].sort()).toEqual([0, 0, 4, 4]);
     expect([...betweenness(path(6))]).toEqual([0, 4, 6, 6, 4, 0]);
+  });
+
+  it('folds a star into its centre, which then searches nothing', () => {
+    const star = toCsr(
+      6,
+      [1, 2, 3, 4, 5].map((v) => [0, v] as [number, number]),
+    );
+    expect(planBetweenness(star).csr.n).toBe(1);
+    expect(foldSources(planBetweenness(star), everyNode(6)).sources).toHaveLength(0);
+    expect([...betweenness(star)]).toEqual([10, 0, 0, 0, 0, 0]);
+  });
+
+  it('gives, for any set of sources, the sums of searching the whole network from them', () => {
+    fc.assert(
+      fc.property(graphs(60, 80), fc.uniqueArray(fc.nat(59), { maxLength: 40 }), (csr, picked) => {
+        const chosen = Int32Array.from(picked.filter((v) => v < csr.n)).sort();
+        const whole = dependencySums(csr, chosen, new Float64Array(chosen.length).fill(1));
+        const plan = planBetweenness(csr);
+        const { sources, weights, extra } = foldSources(plan, chosen);
+        const core = dependencySums(plan.csr, sources, weights, {
+          targetWeights: plan.targetWeights,
+        });
+        const folded = valuesByNode(plan, core, extra, 1);
+        whole.forEach((x, v) => expect(folded[v]).toBeCloseTo(x, 7));
+      }),
+      { numRuns: 60 },
+    );
   });
 
   it('sums weighted dependencies over any split of the sources', () => {

@@ -4,7 +4,7 @@
  * the pool splits the sources across worker threads. Main function here:
  * betweenness (exact, inline, for the small networks of a team).
  */
-import { planBetweenness, type BetweennessPlan } from './betweenness-plan.js';
+import { foldSources, planBetweenness, type BetweennessPlan } from './betweenness-plan.js';
 import { dependencySums } from './kernel/betweenness-kernel.js';
 import type { Csr } from './network.js';
 
@@ -16,23 +16,27 @@ export function spreadSample(n: number, k: number): Int32Array {
 
 /**
  * Betweenness by node of the original network, from the kernel's sums over the
- * plan's renumbered nodes: plus the folded leaves' dependencies when the sums
- * came from the plan's own sources, times `scale`.
+ * plan's core nodes and what folded leaves add (foldSources), times `scale`.
+ * Folded leaves lie between no two nodes: 0.
  */
 export function valuesByNode(
   plan: BetweennessPlan,
   sums: Float64Array,
+  extra: Float64Array,
   scale: number,
-  folded: boolean,
 ): Float64Array {
-  return Float64Array.from({ length: plan.csr.n }, (_, v) => {
-    const k = plan.position[v]!;
-    return (sums[k]! + (folded ? plan.extra[k]! : 0)) * scale;
-  });
+  return Float64Array.from(plan.position, (k) => (k < 0 ? 0 : (sums[k]! + extra[k]!) * scale));
+}
+
+/** Every node of a network of `n`: the sources of an exact run. */
+export function everyNode(n: number): Int32Array {
+  return Int32Array.from({ length: n }, (_, v) => v);
 }
 
 /** Exact betweenness, inline: for the small networks of a team. */
 export function betweenness(csr: Csr): Float64Array {
   const plan = planBetweenness(csr);
-  return valuesByNode(plan, dependencySums(plan.csr, plan.sources, plan.weights), 0.5, true);
+  const { sources, weights, extra } = foldSources(plan, everyNode(csr.n));
+  const sums = dependencySums(plan.csr, sources, weights, { targetWeights: plan.targetWeights });
+  return valuesByNode(plan, sums, extra, 0.5);
 }

@@ -5,8 +5,8 @@
  */
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
-import { spreadSample, valuesByNode } from '../analysis/betweenness.js';
-import { planBetweenness } from '../analysis/betweenness-plan.js';
+import { everyNode, spreadSample, valuesByNode } from '../analysis/betweenness.js';
+import { foldSources, planBetweenness } from '../analysis/betweenness-plan.js';
 import { dependencySums } from '../analysis/kernel/betweenness-kernel.js';
 import type { Csr } from '../analysis/network.js';
 import type { BetweennessJob, BetweennessReply } from './betweenness-worker.js';
@@ -82,9 +82,10 @@ function runOn(
   csr: Csr,
   sources: Int32Array,
   weights: Float64Array,
+  targetWeights: Float64Array | undefined,
 ): Promise<Float64Array> {
   const id = (nextJob += 1);
-  const job: BetweennessJob = { id, ...csr, sources, weights };
+  const job: BetweennessJob = { id, ...csr, sources, weights, targetWeights };
   return new Promise((resolve, reject) => {
     helper.pending.set(id, { resolve, reject });
     helper.worker.ref();
@@ -97,6 +98,7 @@ export async function dependencySumsOnWorkers(
   csr: Csr,
   sources: Int32Array,
   weights: Float64Array,
+  targetWeights?: Float64Array,
 ): Promise<Float64Array> {
   const threads = Math.max(1, Math.min(availableParallelism(), 8));
   const per = Math.ceil(sources.length / threads / 32) * 32;
@@ -105,7 +107,9 @@ export async function dependencySumsOnWorkers(
     const end = Math.min(sources.length, start + per);
     const helper = helpers[t] ?? startHelper();
     helpers[t] = helper;
-    runs.push(runOn(helper, csr, sources.slice(start, end), weights.slice(start, end)));
+    runs.push(
+      runOn(helper, csr, sources.slice(start, end), weights.slice(start, end), targetWeights),
+    );
   }
   const sums = new Float64Array(csr.n);
   for (const part of await Promise.all(runs)) {
@@ -120,19 +124,15 @@ export async function computeBetweenness(
 ): Promise<BetweennessResult> {
   const plan = planBetweenness(csr);
   const exact = csr.n <= (options.exactLimit ?? BETWEENNESS_EXACT_LIMIT);
-  let sources = plan.sources;
-  let weights = plan.weights;
-  let scale = 0.5;
-  if (!exact) {
-    const sample = spreadSample(csr.n, options.sample ?? BETWEENNESS_SAMPLE);
-    sources = sample.map((v) => plan.position[v]!).sort();
-    weights = new Float64Array(sources.length).fill(1);
-    scale = (0.5 * csr.n) / sources.length;
-  }
+  const chosen = exact
+    ? everyNode(csr.n)
+    : spreadSample(csr.n, options.sample ?? BETWEENNESS_SAMPLE);
+  const { sources, weights, extra } = foldSources(plan, chosen);
+  const { targetWeights } = plan;
   const sums =
     csr.n < (options.inlineBelow ?? 3_000)
-      ? dependencySums(plan.csr, sources, weights)
-      : await dependencySumsOnWorkers(plan.csr, sources, weights);
-  const values = valuesByNode(plan, sums, scale, exact);
-  return { values, exact, sources: exact ? csr.n : sources.length };
+      ? dependencySums(plan.csr, sources, weights, { targetWeights })
+      : await dependencySumsOnWorkers(plan.csr, sources, weights, targetWeights);
+  const values = valuesByNode(plan, sums, extra, (0.5 * csr.n) / Math.max(1, chosen.length));
+  return { values, exact, sources: chosen.length };
 }

@@ -12,6 +12,7 @@ export interface BetweennessJob {
   targets: Int32Array;
   sources: Int32Array;
   weights: Float64Array;
+  targetWeights: Float64Array | undefined;
 }
 
 export type BetweennessReply = { id: number; sums: Float64Array } | { id: number; error: string };
@@ -23,6 +24,7 @@ parentPort!.on('message', (job: BetweennessJob) => {
       { n: job.n, offsets: job.offsets, targets: job.targets },
       job.sources,
       job.weights,
+      { targetWeights: job.targetWeights },
     );
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

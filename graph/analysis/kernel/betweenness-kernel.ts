@@ -83,6 +83,7 @@ function layout(base: number, n: number, arcs: number, count: number, pairRoom: 
     targets: take(arcs * 4),
     sources: take(count * 4),
     weights: take(count * 8),
+    targetWeights: take(n * 8),
     sums: take(n * 8),
     sigma: take(n * LANES * 8),
     gamma: take(n * LANES * 8),
@@ -106,8 +107,12 @@ export function dependencySums(
   csr: Csr,
   sources: Int32Array,
   weights: Float64Array,
-  /** Pairs there is room for (tests set it low to reach the other path); never under 32 × the largest degree. */
-  options: { pairRoom?: number } = {},
+  options: {
+    /** Targets each node stands for (betweenness-plan.ts); 1 each by default. */
+    targetWeights?: Float64Array;
+    /** Pairs there is room for (tests set it low to reach the other path); never under 32 × the largest degree. */
+    pairRoom?: number;
+  } = {},
 ): Float64Array {
   const { n, offsets, targets } = csr;
   if (n === 0 || sources.length === 0) return new Float64Array(n);
@@ -126,6 +131,9 @@ export function dependencySums(
   new Int32Array(buffer, places.targets, targets.length).set(targets);
   new Int32Array(buffer, places.sources, sources.length).set(sources);
   new Float64Array(buffer, places.weights, sources.length).set(weights);
+  const targetWeights = new Float64Array(buffer, places.targetWeights, n);
+  if (options.targetWeights) targetWeights.set(options.targetWeights);
+  else targetWeights.fill(1);
   // The kernel expects these zero; a memory used before may hold a last run's.
   new Float64Array(buffer, places.sums, n).fill(0);
   new Float64Array(buffer, places.sigma, n * LANES).fill(0);

@@ -11,11 +11,13 @@
  * Forward: each arc that carries bits becomes one pair per bit, stored as the
  * head's slot (node * 32 + lane; the tail's slot is the same lane of the entry
  * the pair was made for). sigma (shortest-path counts) then flows along the
- * level's pairs. Backward, with gamma(v) = (1 + delta(v)) / sigma(v), Brandes'
- * recurrence becomes gamma(u) = 1/sigma(u) + sum of gamma(w) over u's
- * successors w, walked along the same pairs, deepest level first; delta(u) =
- * sigma(u) * gamma(u) - 1 is added with the source's weight. Sources (level 0)
- * are not counted.
+ * level's pairs. Backward, with each node v standing for c(v) targets (itself
+ * and the leaves folded into it, betweenness-plan.ts) and gamma(v) =
+ * (c(v) + delta'(v)) / sigma(v), Brandes' recurrence becomes gamma(u) =
+ * c(u)/sigma(u) + sum of gamma(w) over u's successors w, walked along the same
+ * pairs, deepest level first. The dependency on u, its folded leaves' c(u) - 1
+ * included, is then delta(u) = sigma(u) * gamma(u) - 1, added with the
+ * source's weight. Sources (level 0) are not counted.
  *
  * Expanding the bits first keeps the loops that touch sigma and gamma free of
  * data-dependent branches, so their scattered reads overlap. When a batch has
@@ -30,7 +32,8 @@ typedef int i32;
 struct work {
   i32 n, count, pairRoom;
   const i32 *offsets, *targets, *sources;
-  const double *weights;
+  const double *weights;       /* [count]: sources each source stands for */
+  const double *targetWeights; /* [n]: targets each node stands for */
   double *sums;     /* [n] */
   double *sigma;    /* [n * LANES] */
   double *gamma;    /* [n * LANES] */
@@ -171,10 +174,15 @@ __attribute__((noinline)) static void batch_sums(const struct work *w, const i32
   for (i32 i = 0; i < LANES; i++) laneWeight[i] = i < batch ? weights[i] : 0;
   i32 kept;
   i32 depth = forward(w, sources, batch, &kept);
-  for (i32 i = 0; i < n * LANES; i++) {
-    double s = sigma[i];
-    gamma[i] = s == 0 ? 0 : 1 / s;
+  for (i32 v = 0; v < n; v++) {
+    double c = w->targetWeights[v];
+    for (i32 lane = 0; lane < LANES; lane++) {
+      double s = sigma[v * LANES + lane];
+      gamma[v * LANES + lane] = s == 0 ? 0 : c / s;
+    }
   }
+  /* A source is not its own target: delta = 1 * 1 - 1 = 0 there. */
+  for (i32 i = 0; i < batch; i++) gamma[sources[i] * LANES + i] = 1;
   if (kept) {
     /* Deepest first; the pairs out of the sources (level 0) are not needed. */
     const u32 *pairTo = w->pairTo;
