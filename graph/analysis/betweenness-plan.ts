@@ -1,6 +1,6 @@
 /**
- * What the betweenness kernel runs on: the network with its leaves folded into
- * their neighbours, renumbered in breadth-first order, and the sources that
+ * What the betweenness kernel runs on: the network with its pendant trees folded
+ * into the nodes they hang from, renumbered in breadth-first order, and the sources that
  * stand for a set of the original nodes. Main functions: planBetweenness,
  * foldSources.
  */
@@ -9,14 +9,16 @@ import { components, type Csr } from './network.js';
 export interface BetweennessPlan {
   /** The core network: the original with its folded leaves left out, renumbered. */
   csr: Csr;
-  /** Core node of each original node, or -1 for a folded leaf. */
+  /** Core node of each original node, or -1 for a node of a folded tree. */
   position: Int32Array;
-  /** Core node each original node stands in: itself, or a folded leaf's neighbour. */
+  /** Core node each original node stands in: itself, or the one its tree hangs from. */
   host: Int32Array;
-  /** How many targets each core node stands for: itself and its folded leaves. */
+  /** How many targets each core node stands for: itself and its folded trees' nodes. */
   targetWeights: Float64Array;
-  /** What one folded leaf, as a source, puts on its neighbour: |C| − 2 (by core node). */
-  leafShare: Float64Array;
+  /** By original node: what a folded node, as a source, puts on its host. */
+  share: Float64Array;
+  /** By original node: the betweenness of a folded node, exact. */
+  treeValues: Float64Array;
 }
 
 /**
@@ -97,33 +99,55 @@ function componentSizes(csr: Csr): Int32Array {
   return label.map((c) => count[c]!);
 }
 
-/** Nodes of degree one whose neighbour has more: the leaves the plan folds. */
-function foldedLeaves(csr: Csr): Uint8Array {
+/**
+ * Pendant trees, peeled a leaf at a time: each peeled node's parent is its one
+ * neighbour left when it was peeled, and `peeled` lists them children first.
+ * What stays with neighbours (`cored`) is the 2-core; each component that is a
+ * tree keeps one node with none, its root.
+ */
+function peelTrees(csr: Csr): { parent: Int32Array; peeled: Int32Array; cored: Uint8Array } {
   const { n, offsets, targets } = csr;
-  const degree = (v: number): number => offsets[v + 1]! - offsets[v]!;
-  const leaf = new Uint8Array(n);
-  for (let v = 0; v < n; v += 1) {
-    if (degree(v) === 1 && degree(targets[offsets[v]!]!) > 1) leaf[v] = 1;
+  const degree = Int32Array.from({ length: n }, (_, v) => offsets[v + 1]! - offsets[v]!);
+  const parent = new Int32Array(n).fill(-1);
+  const removed = new Uint8Array(n);
+  const peeled = new Int32Array(n);
+  let count = 0;
+  const stack: number[] = [];
+  for (let v = 0; v < n; v += 1) if (degree[v] === 1) stack.push(v);
+  while (stack.length > 0) {
+    const v = stack.pop()!;
+    if (degree[v] !== 1) continue;
+    let p = -1;
+    for (let k = offsets[v]!; p < 0; k += 1) if (removed[targets[k]!] === 0) p = targets[k]!;
+    removed[v] = 1;
+    degree[v] = 0;
+    parent[v] = p;
+    peeled[count++] = v;
+    degree[p]! -= 1;
+    if (degree[p] === 1) stack.push(p);
   }
-  return leaf;
+  const cored = Uint8Array.from(degree, (d) => (d > 0 ? 1 : 0));
+  return { parent, peeled: peeled.slice(0, count), cored };
 }
 
 /**
  * The sources for the kernel that stand for `nodes` of the original network:
- * each folded leaf is counted on its neighbour, and what the leaf adds on that
- * neighbour is returned as `extra`. Sources that reach nothing are left out.
+ * each peeled node is counted on the core node its tree hangs from, and what
+ * it adds on that node is returned as `extra`. Sources that reach nothing are
+ * left out.
  */
 export function foldSources(
   plan: BetweennessPlan,
   nodes: Int32Array,
 ): { sources: Int32Array; weights: Float64Array; extra: Float64Array } {
-  const { csr, host, position } = plan;
+  const { csr, host, position, share } = plan;
   const count = new Float64Array(csr.n);
   const extra = new Float64Array(csr.n);
   for (const v of nodes) {
     const h = host[v]!;
+    if (h < 0) continue;
     count[h]! += 1;
-    if (position[v]! < 0) extra[h]! += plan.leafShare[h]!;
+    if (position[v]! < 0) extra[h]! += share[v]!;
   }
   let used = 0;
   const reaches = (h: number): boolean => csr.offsets[h + 1]! > csr.offsets[h]!;
@@ -139,32 +163,57 @@ export function foldSources(
 }
 
 /**
- * Folds leaves (nodes of degree one whose neighbour p has more) into p.
- * - As sources: every shortest path from a leaf runs through p, so the leaf's
- *   dependencies equal p's, except on p itself, which lies on the leaf's paths
- *   to every other node of the component: |C| − 2 (see foldSources).
- * - As targets: a leaf is reached only through p, with p's path count, so in
- *   any other source's search p stands for it too. The kernel counts p as
- *   1 + its leaves in Brandes' recurrence, and the leaf itself, never between
- *   two others, has betweenness 0.
- * The searches then run on the rest (13% fewer nodes on the synthetic country).
+ * Peels pendant trees off the network and folds each into the core node r it
+ * hangs from. Every edge of a tree is a bridge, so:
+ * - as targets, a tree's nodes are reached only through r, with r's path
+ *   count: in a core source's search r stands for 1 + |tree| targets (the
+ *   kernel's target weights), and every node of r's trees lies behind r;
+ * - as sources, a tree node t's dependencies on the core are r's, except on r
+ *   itself, which lies on t's paths to every node outside t's branch at r:
+ *   |C| − |branch| − 1 (`share`, added by foldSources);
+ * - a tree node x lies between two nodes exactly when they are in different
+ *   parts of the network without x, so its betweenness is Σ_{i<j} b_i b_j
+ *   over those parts' sizes (`treeValues`).
+ * A component that is a tree folds whole into its root, which is then found
+ * by the same formula (host -1: nothing to search), as are isolated nodes.
+ * The searches run on the rest: the 2-core (on the synthetic country 17,074 of
+ * 20,000 nodes).
  */
 export function planBetweenness(csr: Csr): BetweennessPlan {
-  const leaf = foldedLeaves(csr);
+  const { parent, peeled, cored } = peelTrees(csr);
   const size = componentSizes(csr);
   const core = renumber(
     csr,
-    breadthFirstOrder(csr).filter((v) => leaf[v] === 0),
+    breadthFirstOrder(csr).filter((v) => cored[v] === 1),
   );
-  const host = core.position.slice();
-  const targetWeights = new Float64Array(core.csr.n).fill(1);
-  const leafShare = new Float64Array(core.csr.n);
-  for (let v = 0; v < csr.n; v += 1) {
-    if (leaf[v] === 0) continue;
-    const h = core.position[csr.targets[csr.offsets[v]!]!]!;
-    host[v] = h;
-    targetWeights[h]! += 1;
-    leafShare[h] = size[v]! - 2;
+  // Subtree sizes and the squares of the children's, children first.
+  const below = new Float64Array(csr.n).fill(1);
+  const childSquares = new Float64Array(csr.n);
+  for (const v of peeled) {
+    below[parent[v]!]! += below[v]!;
+    childSquares[parent[v]!]! += below[v]! * below[v]!;
   }
-  return { csr: core.csr, position: core.position, host, targetWeights, leafShare };
+  const host = core.position.slice();
+  const share = new Float64Array(csr.n);
+  // Parents first: each node's branch top and core node come from its parent.
+  const top = new Int32Array(csr.n);
+  for (let i = peeled.length - 1; i >= 0; i -= 1) {
+    const v = peeled[i]!;
+    const p = parent[v]!;
+    top[v] = parent[p]! < 0 ? v : top[p]!;
+    host[v] = host[p]!;
+    share[v] = size[v]! - below[top[v]!]! - 1;
+  }
+  const treeValues = Float64Array.from(core.position, (k, v) => {
+    if (k >= 0) return 0;
+    const parts = size[v]! - 1;
+    const up = size[v]! - below[v]!;
+    return (parts * parts - up * up - childSquares[v]!) / 2;
+  });
+  const targetWeights = new Float64Array(core.csr.n);
+  for (let v = 0; v < csr.n; v += 1) {
+    const k = core.position[v]!;
+    if (k >= 0) targetWeights[k] = below[v]!;
+  }
+  return { csr: core.csr, position: core.position, host, targetWeights, share, treeValues };
 }

@@ -15,9 +15,9 @@ export function spreadSample(n: number, k: number): Int32Array {
 }
 
 /**
- * Betweenness by node of the original network, from the kernel's sums over the
- * plan's core nodes and what folded leaves add (foldSources), times `scale`.
- * Folded leaves lie between no two nodes: 0.
+ * Betweenness by node of the original network: for core nodes, the kernel's
+ * sums and what folded sources add (foldSources), times `scale`; for nodes of
+ * folded trees, their exact value.
  */
 export function valuesByNode(
   plan: BetweennessPlan,
@@ -25,7 +25,9 @@ export function valuesByNode(
   extra: Float64Array,
   scale: number,
 ): Float64Array {
-  return Float64Array.from(plan.position, (k) => (k < 0 ? 0 : (sums[k]! + extra[k]!) * scale));
+  return Float64Array.from(plan.position, (k, v) =>
+    k < 0 ? plan.treeValues[v]! : (sums[k]! + extra[k]!) * scale,
+  );
 }
 
 /** Every node of a network of `n`: the sources of an exact run. */

@@ -29,6 +29,8 @@ describe('betweenness', () => {
     );
     const result = await computeBetweenness(csr, { exactLimit: 10, sample: 5 });
     expect(result).toMatchObject({ exact: false, sources: 5 });
+    // Nodes of trees need no sample: node 25 of the path separates 25 nodes from 24.
+    expect(result.values[25]).toBe(25 * 24);
   });
 
   it('keeps its worker threads for the next run', async () => {
