@@ -1,13 +1,13 @@
 /**
- * What the betweenness kernel runs on: the network with its pendant trees folded
- * into the nodes they hang from, renumbered in breadth-first order, and the sources that
- * stand for a set of the original nodes. Main functions: planBetweenness,
- * foldSources.
+ * What the betweenness kernel runs on: the network with its pendant trees
+ * folded into the nodes they hang from, renumbered in breadth-first order, and
+ * the sources that stand for a set of the original nodes. Main functions:
+ * planBetweenness, foldSources.
  */
 import { components, type Csr } from './network.js';
 
 export interface BetweennessPlan {
-  /** The core network: the original with its folded leaves left out, renumbered. */
+  /** The core network: the original without its folded trees, renumbered. */
   csr: Csr;
   /** Core node of each original node, or -1 for a node of a folded tree. */
   position: Int32Array;

@@ -12,12 +12,12 @@
  * head's slot (node * 32 + lane; the tail's slot is the same lane of the entry
  * the pair was made for). sigma (shortest-path counts) then flows along the
  * level's pairs. Backward, with each node v standing for c(v) targets (itself
- * and the leaves folded into it, betweenness-plan.ts) and gamma(v) =
- * (c(v) + delta'(v)) / sigma(v), Brandes' recurrence becomes gamma(u) =
- * c(u)/sigma(u) + sum of gamma(w) over u's successors w, walked along the same
- * pairs, deepest level first. The dependency on u, its folded leaves' c(u) - 1
- * included, is then delta(u) = sigma(u) * gamma(u) - 1, added with the
- * source's weight. Sources (level 0) are not counted.
+ * and the nodes of the trees folded into it, betweenness-plan.ts) and
+ * gamma(v) = (c(v) + delta'(v)) / sigma(v), Brandes' recurrence becomes
+ * gamma(u) = c(u)/sigma(u) + sum of gamma(w) over u's successors w, walked
+ * along the same pairs, deepest level first. The dependency on u, the c(u) - 1
+ * folded targets behind it included, is then delta(u) = sigma(u) * gamma(u) -
+ * 1, added with the source's weight. Sources (level 0) are not counted.
  *
  * Expanding the bits first keeps the loops that touch sigma and gamma free of
  * data-dependent branches, so their scattered reads overlap. When a batch has
