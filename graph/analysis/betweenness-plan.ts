@@ -133,8 +133,8 @@ function peelTrees(csr: Csr): { parent: Int32Array; peeled: Int32Array; cored: U
 /**
  * The sources for the kernel that stand for `nodes` of the original network:
  * each peeled node is counted on the core node its tree hangs from, and what
- * it adds on that node is returned as `extra`. Sources that reach nothing are
- * left out.
+ * it adds on that node is returned as `extra`. Nodes of components that are
+ * trees (host -1) need no search.
  */
 export function foldSources(
   plan: BetweennessPlan,
@@ -150,12 +150,11 @@ export function foldSources(
     if (position[v]! < 0) extra[h]! += share[v]!;
   }
   let used = 0;
-  const reaches = (h: number): boolean => csr.offsets[h + 1]! > csr.offsets[h]!;
-  for (let h = 0; h < csr.n; h += 1) if (count[h]! > 0 && reaches(h)) used += 1;
+  for (let h = 0; h < csr.n; h += 1) if (count[h]! > 0) used += 1;
   const sources = new Int32Array(used);
   const weights = new Float64Array(used);
   for (let h = 0, i = 0; h < csr.n; h += 1) {
-    if (count[h]! === 0 || !reaches(h)) continue;
+    if (count[h]! === 0) continue;
     sources[i] = h;
     weights[i++] = count[h]!;
   }
