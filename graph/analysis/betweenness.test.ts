@@ -69,6 +69,13 @@ const path = (n: number): Csr =>
     Array.from({ length: n - 1 }, (_, i) => [i, i + 1] as const),
   );
 
+/** Node 0 joined to each of `leaves` others. */
+const star = (leaves: number): Csr =>
+  toCsr(
+    leaves + 1,
+    Array.from({ length: leaves }, (_, i) => [0, i + 1] as const),
+  );
+
 describe('betweenness', () => {
   it('matches hand-checked values on a small graph', () => {
     // A path a-b-c-d-e plus a triangle c-f-g.
@@ -87,11 +94,7 @@ describe('betweenness', () => {
 
   it('gives a star centre every pair of its leaves, and the leaves nothing', () => {
     const leaves = 40;
-    const star = toCsr(
-      leaves + 1,
-      Array.from({ length: leaves }, (_, i) => [0, i + 1] as const),
-    );
-    const values = betweenness(star);
+    const values = betweenness(star(leaves));
     expect(values[0]).toBe((leaves * (leaves - 1)) / 2);
     expect(values.slice(1).every((x) => x === 0)).toBe(true);
   });
@@ -141,14 +144,10 @@ describe('betweenness', () => {
   });
 
   it('folds a network that is a tree whole: nothing to search', () => {
-    const star = toCsr(
-      6,
-      [1, 2, 3, 4, 5].map((v) => [0, v] as [number, number]),
-    );
-    const plan = planBetweenness(star);
+    const plan = planBetweenness(star(5));
     expect(plan.csr.n).toBe(0);
     expect(foldSources(plan, everyNode(6)).sources).toHaveLength(0);
-    expect([...betweenness(star)]).toEqual([10, 0, 0, 0, 0, 0]);
+    expect([...betweenness(star(5))]).toEqual([10, 0, 0, 0, 0, 0]);
     expect(planBetweenness(path(6)).csr.n).toBe(0);
   });
 
@@ -174,7 +173,7 @@ describe('betweenness', () => {
   it('sums weighted dependencies over any split of the sources', () => {
     fc.assert(
       fc.property(graphs(70, 120), fc.nat(70), (csr, cut) => {
-        const all = Int32Array.from({ length: csr.n }, (_, i) => i);
+        const all = everyNode(csr.n);
         const weights = Float64Array.from(all, (v) => 1 + (v % 3));
         const whole = dependencySums(csr, all, weights);
         const at = Math.min(cut, csr.n);
@@ -193,7 +192,7 @@ describe('betweenness', () => {
   it('gives the same sums when a batch runs out of room for its pairs and finds its arcs again', () => {
     fc.assert(
       fc.property(graphs(80, 400), (csr) => {
-        const all = Int32Array.from({ length: csr.n }, (_, i) => i);
+        const all = everyNode(csr.n);
         const ones = new Float64Array(csr.n).fill(1);
         const kept = dependencySums(csr, all, ones);
         const def = byDefinition(csr);
