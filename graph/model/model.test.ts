@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { GraphError } from '../errors.js';
 import { isIsoDate, parseEntity, slugify } from './index.js';
@@ -201,7 +202,40 @@ describe('slugify and dates', () => {
     ['2024-13-01', false],
     ['24-01-01', false],
     ['2024-1-1', false],
+    ['2000-02-29', true],
+    ['1900-02-29', false],
+    ['2024-04-31', false],
+    ['2024-12-31', true],
+    ['2024-00-10', false],
+    ['2024-01-00', false],
   ])('isIsoDate(%s) = %s', (value, ok) => {
     expect(isIsoDate(value)).toBe(ok);
+  });
+
+  it('isIsoDate agrees with the calendar for every yyyy-mm-dd', () => {
+    const pad = (n: number, width: number) => String(n).padStart(width, '0');
+    fc.assert(
+      fc.property(
+        // centuries often: they are where leap years are easy to get wrong
+        fc.oneof(
+          fc.integer({ min: 0, max: 9999 }),
+          fc.integer({ min: 0, max: 99 }).map((c) => c * 100),
+        ),
+        fc.integer({ min: 0, max: 13 }),
+        fc.oneof(fc.integer({ min: 0, max: 32 }), fc.integer({ min: 28, max: 31 })),
+        (year, month, day) => {
+          const text = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+          // the calendar's own answer: a date that rolls over is not a real one
+          const date = new Date(0);
+          date.setUTCFullYear(year, month - 1, day);
+          const real =
+            date.getUTCFullYear() === year &&
+            date.getUTCMonth() === month - 1 &&
+            date.getUTCDate() === day;
+          expect(isIsoDate(text)).toBe(real);
+        },
+      ),
+      { numRuns: 5000 },
+    );
   });
 });
