@@ -4,7 +4,12 @@ import { parseArgs } from 'node:util';
 import { tokenCommand } from './cli-tokens.js';
 import { loadConfig } from './config.js';
 import { describeFailure, exportCommand, importCommand, migrateCommand } from './cli-io.js';
+import { EXPORT_FORMATS, SUPPORTED_IMPORT_FORMATS } from '../graph/index.js';
 import { startServer } from './server.js';
+
+/** "a, b or c" */
+const listed = (items: readonly string[]) =>
+  `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
 
 const USAGE = `usage: mandatemap <command> [options]
 
@@ -14,9 +19,9 @@ commands:
               --host H     address to bind
               --db PATH    SQLite file (default ./data/mandatemap.db, or MANDATEMAP_DB)
               --empty      do not load the Berg River sample into an empty store
-  import    import a file (CSV, TSV or JSON) into the store, all or nothing
+  import    import a file (${listed(SUPPORTED_IMPORT_FORMATS)}; Kumu exports too) into the store, all or nothing
               mandatemap import <file> [--dry-run] [--type actors] [--db PATH]
-  export    write the graph out: csv (one entity), json, graphml or gexf (actor network)
+  export    write the graph out: ${listed(EXPORT_FORMATS)} (csv: one entity; graphml, gexf: the actor network)
               mandatemap export <format> [--entity actors] [--out FILE] [--issue ID] [--jurisdiction ID] [--db PATH]
   token     API tokens: token create --role viewer|editor|admin [--name N], token revoke <id>, token list
               (tokens are stored hashed in MANDATEMAP_TOKENS_FILE, default ./data/tokens.json)

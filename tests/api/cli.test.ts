@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { EXPORT_FORMATS, SUPPORTED_IMPORT_FORMATS } from '../../graph/index.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const children: ChildProcess[] = [];
@@ -79,6 +80,15 @@ describe('mandatemap CLI', () => {
   it('starts empty with --empty', async () => {
     const url = await listening(start(['serve', '--port', '0', '--empty']));
     expect((await (await fetch(`${url}/readyz`)).json()).version).toBe(0);
+  });
+
+  it('names every import and export format in its help', async () => {
+    const help = await finished(start(['help']));
+    expect(help.code).toBe(0);
+    const importLine = /^ {2}import .*$/m.exec(help.output)?.[0] ?? '';
+    const exportLine = /^ {2}export .*$/m.exec(help.output)?.[0] ?? '';
+    for (const format of SUPPORTED_IMPORT_FORMATS) expect(importLine).toContain(format);
+    for (const format of EXPORT_FORMATS) expect(exportLine).toContain(format);
   });
 
   it('refuses an unknown command and an unknown option', async () => {
