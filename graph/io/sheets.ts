@@ -39,8 +39,11 @@ function kumuElements(name: string, table: Table): TableRows {
   const hasSector = header.some((h) => h.trim().toLowerCase() === 'sector');
   const typeColumn = header.findIndex((h) => h.trim().toLowerCase() === 'type');
   const extra: ImportProblem[] = [];
+  // Derived columns the file lacks go in front of its own, so a row shorter or
+  // longer than the header cannot shift them.
+  const added = [...(typeColumn < 0 ? ['Type'] : []), ...(hasSector ? [] : ['Sector'])];
   const rows = table.rows.map((cells, k) => {
-    if (k === 0) return hasSector ? cells : [...cells, 'Sector'];
+    if (k === 0) return [...added, ...cells];
     const raw = typeColumn >= 0 ? (cells[typeColumn] ?? '') : '';
     let kind = normaliseEnum(raw, ACTOR_KINDS) as ActorKind;
     if (!ACTOR_KINDS.includes(kind)) {
@@ -56,17 +59,18 @@ function kumuElements(name: string, table: Table): TableRows {
       );
       kind = 'other';
     }
-    const out = [...cells];
-    if (typeColumn >= 0) out[typeColumn] = kind;
-    else out.push(kind);
-    return hasSector ? out : [...out, SECTOR_OF_KIND[kind]];
+    const own = [...cells];
+    if (typeColumn >= 0) {
+      while (own.length < typeColumn) own.push('');
+      own[typeColumn] = kind;
+    }
+    const derived = [
+      ...(typeColumn < 0 ? [kind] : []),
+      ...(hasSector ? [] : [SECTOR_OF_KIND[kind]]),
+    ];
+    return [...derived, ...own];
   });
-  const header2 =
-    typeColumn >= 0 ? rows[0]! : [...rows[0]!.slice(0, -1), 'Type', ...rows[0]!.slice(-1)];
-  const result = rowsFromTable('actor', name, {
-    rows: [header2, ...rows.slice(1)],
-    lines: table.lines,
-  });
+  const result = rowsFromTable('actor', name, { rows, lines: table.lines }, added.length);
   if (!hasSector && rows.length > 1) {
     extra.push(
       warning(

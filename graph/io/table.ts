@@ -41,13 +41,19 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown):
   setPath(inner, rest, value);
 }
 
-/** Header cells -> the column each one feeds, or undefined for columns nobody reads. */
-export function matchHeaders(type: EntityType, headers: readonly string[]): (Column | undefined)[] {
+/** The column each header (as headerKey gives it) names, for one entity type. */
+function columnsByKey(type: EntityType): Map<string, Column> {
   const byKey = new Map<string, Column>();
   for (const column of COLUMNS[type]) {
     for (const synonym of column.synonyms)
       if (!byKey.has(headerKey(synonym))) byKey.set(headerKey(synonym), column);
   }
+  return byKey;
+}
+
+/** Header cells -> the column each one feeds, or undefined for columns nobody reads. */
+export function matchHeaders(type: EntityType, headers: readonly string[]): (Column | undefined)[] {
+  const byKey = columnsByKey(type);
   const used = new Set<Column>();
   return headers.map((h) => {
     const column = byKey.get(headerKey(h));
@@ -94,38 +100,95 @@ function readCell(column: Column, raw: string): unknown {
   }
 }
 
-export function rowsFromTable(type: EntityType, sheet: string, table: Table): TableRows {
+/** "an actor", "a mandate" */
+const withArticle = (word: string) => `${/^[aeiou]/.test(word) ? 'an' : 'a'} ${word}`;
+
+/**
+ * Warnings for values no column reads: under a blank header, or past the
+ * header's last cell (often a field with the delimiter in it, unquoted).
+ * One warning per such column, at the first row that has a value there.
+ * `added` columns were put in front of the file's own by the caller.
+ */
+function unheadedValues(sheet: string, table: Table, added: number): ImportProblem[] {
+  const [headers = [], ...body] = table.rows;
+  const unnamed = headers.flatMap((h, i) => (h.trim() === '' ? [i] : []));
+  const found = new Map<number, { row: number; value: string; count: number }>();
+  const note = (i: number, k: number, value: string) => {
+    if (value.trim() === '') return;
+    const seen = found.get(i);
+    if (seen) seen.count += 1;
+    else found.set(i, { row: table.lines[k + 1] ?? k + 2, value, count: 1 });
+  };
+  body.forEach((cells, k) => {
+    for (const i of unnamed) if (i < cells.length) note(i, k, cells[i]!);
+    for (let i = headers.length; i < cells.length; i += 1) note(i, k, cells[i]!);
+  });
+  return [...found]
+    .sort((a, b) => a[0] - b[0])
+    .map(([i, { row, value, count }]) => {
+      const column = `column ${i + 1 - added}`;
+      const where = i < headers.length ? 'has no header' : "is past the header's last column";
+      return problemAt(
+        sheet,
+        row,
+        column,
+        value,
+        'UNNAMED_COLUMN',
+        `${column} ${where}: its values in ${count} row${count === 1 ? '' : 's'} are not read; name the column, or quote fields that hold the delimiter`,
+      );
+    });
+}
+
+/**
+ * The rows of a table of one entity type. `added` counts columns a caller put
+ * in front of the file's own (Kumu's derived kind and sector), so that
+ * reports number columns as the file does.
+ */
+export function rowsFromTable(type: EntityType, sheet: string, table: Table, added = 0): TableRows {
   const out: TableRows = { rows: [], errors: [], warnings: [] };
   const [rawHeaders = [], ...body] = table.rows;
   const headers = rawHeaders.map((h) => h.trim());
   const columns = matchHeaders(type, headers);
   const problem = (row: number, column: string, value: unknown, code: string, message: string) =>
     problemAt(sheet, row, column, value, code, message);
+  const byKey = columnsByKey(type);
   headers.forEach((h, i) => {
-    if (!columns[i] && h.trim() !== '') {
-      out.warnings.push(
-        problem(
-          table.lines[0] ?? 1,
-          h,
-          h,
-          'UNKNOWN_COLUMN',
-          `column '${h}' is not read for ${type}s`,
-        ),
-      );
-    }
+    if (columns[i] || h === '') return;
+    // a header naming a field an earlier column already feeds ("Name", then "Organisation")
+    const same = byKey.get(headerKey(h));
+    const repeated = same ? headers[columns.indexOf(same)] : undefined;
+    out.warnings.push(
+      repeated !== undefined
+        ? problem(
+            table.lines[0] ?? 1,
+            h,
+            h,
+            'DUPLICATE_COLUMN',
+            `column '${h}' repeats column '${repeated}': only the first is read`,
+          )
+        : problem(
+            table.lines[0] ?? 1,
+            h,
+            h,
+            'UNKNOWN_COLUMN',
+            `column '${h}' is not read for ${type}s`,
+          ),
+    );
   });
+  out.warnings.push(...unheadedValues(sheet, table, added));
   const present = new Set(columns.filter(Boolean).map((c) => c!.field));
   const missing = COLUMNS[type].filter(
     (c) => c.required && !present.has(c.field) && !(c.field === 'name' && present.has('title')),
   );
   for (const c of missing) {
+    const others = c.synonyms.slice(1);
     out.errors.push(
       problem(
         table.lines[0] ?? 1,
         c.field,
         '',
         'MISSING_COLUMN',
-        `a ${type} sheet needs a '${c.field}' column (or one of: ${c.synonyms.slice(1).join(', ') || 'no synonyms'})`,
+        `${withArticle(type)} sheet needs a '${c.field}' column${others.length > 0 ? ` (or one of: ${others.join(', ')})` : ''}`,
       ),
     );
   }

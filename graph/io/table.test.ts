@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { useSampleService } from '../../tests/helpers/sample-service.js';
+import { importFile } from './import-file.js';
+
+const sample = useSampleService();
+
+/** A dry run of CSV text as a file of that name. */
+function dryRun(filename: string, text: string) {
+  return importFile(sample.current, new TextEncoder().encode(text), { filename, dryRun: true });
+}
+
+const warningsOf = (report: Awaited<ReturnType<typeof dryRun>>) =>
+  report.warnings.map((w) => [w.row, w.column, w.code, w.value]);
+
+describe('columns a table does not read', () => {
+  it('warns about a header that repeats a field, under its own name or a synonym', async () => {
+    const report = await dryRun(
+      'actors.csv',
+      'Name,Kind,Sector,Organisation,name\nAlpha Org,ngo,civil society,Beta,Gamma\n',
+    );
+    expect(report.ok).toBe(true);
+    expect(warningsOf(report)).toEqual([
+      [1, 'Organisation', 'DUPLICATE_COLUMN', 'Organisation'],
+      [1, 'name', 'DUPLICATE_COLUMN', 'name'],
+    ]);
+    expect(report.warnings[0]!.message).toBe(
+      "column 'Organisation' repeats column 'Name': only the first is read",
+    );
+  });
+
+  it('warns once per column about values under no header or past the last header', async () => {
+    const report = await dryRun(
+      'actors.csv',
+      [
+        'name,kind,,sector',
+        'Alpha Org,ngo,,civil society',
+        'Beta Org,ngo,a note,civil society,Cape Town',
+        'Gamma Org,ngo,another,civil society,,',
+        'Delta Org,ngo,,civil society,,  ',
+      ].join('\n'),
+    );
+    expect(report.ok).toBe(true);
+    expect(report.counts.created).toBe(4);
+    expect(warningsOf(report)).toEqual([
+      [3, 'column 3', 'UNNAMED_COLUMN', 'a note'],
+      [3, 'column 5', 'UNNAMED_COLUMN', 'Cape Town'],
+    ]);
+    expect(report.warnings[0]!.message).toMatch(/^column 3 has no header: its values in 2 rows/);
+    expect(report.warnings[1]!.message).toMatch(/^column 5 is past the header's last column/);
+  });
+
+  it('says nothing of blank cells past the header (trailing delimiters)', async () => {
+    const report = await dryRun('actors.csv', 'name,kind,sector\nAlpha Org,ngo,civil society,,\n');
+    expect(report.warnings).toEqual([]);
+  });
+
+  it('names the required columns that are missing, in plain words', async () => {
+    const report = await dryRun('actors.csv', 'name\nAlpha Org\n');
+    expect(report.errors.map((e) => e.message)).toEqual([
+      "an actor sheet needs a 'kind' column (or one of: type, category, organisation type)",
+      "an actor sheet needs a 'sector' column",
+    ]);
+  });
+});
+
+describe('Kumu elements with rows shorter or longer than the header', () => {
+  it('keeps the kind and sector it derives on every row, and numbers columns as the file does', async () => {
+    const report = await dryRun(
+      'kumu-elements.csv',
+      [
+        'Label,Type,Description,Tags',
+        'River Watch,Community',
+        'Paarl Anglers',
+        'Wine Route,Industry Body,Tourism,wine|tourism,stray',
+      ].join('\n'),
+    );
+    expect(report.errors).toEqual([]);
+    expect(report.counts.created).toBe(3);
+    expect(report.warnings.map((w) => [w.row, w.column, w.code])).toEqual([
+      [4, 'column 5', 'UNNAMED_COLUMN'],
+      [3, 'Type', 'KUMU_TYPE'],
+      [1, 'Sector', 'SECTOR_ASSUMED'],
+    ]);
+    const committed = await importFile(
+      sample.current,
+      new TextEncoder().encode(
+        'Label,Type,Description\nRiver Watch,Community\nWine Route,Industry Body,Tourism\n',
+      ),
+      { filename: 'kumu-elements.csv' },
+    );
+    expect(committed.ok).toBe(true);
+    const [watch, wine] = await sample.current.store.getMany('actor', [
+      'river-watch',
+      'wine-route',
+    ]);
+    expect(watch).toMatchObject({ kind: 'community_group', sector: 'civil_society' });
+    expect(watch).not.toHaveProperty('description');
+    expect(wine).toMatchObject({
+      kind: 'industry_body',
+      sector: 'private',
+      description: 'Tourism',
+    });
+  });
+});
