@@ -1,6 +1,7 @@
 /** Entities -> rows of cells, with the same columns the import reads, so a file exported re-imports as it is. */
 import type { EntityType, GraphState } from '../model/index.js';
 import { COLUMNS } from './columns.js';
+import { joinValues } from './multi-values.js';
 
 function getPath(entity: Record<string, unknown>, path: string): unknown {
   return path
@@ -11,10 +12,10 @@ function getPath(entity: Record<string, unknown>, path: string): unknown {
 function cellOf(value: unknown, kind: string): string {
   if (value === undefined || value === null) return '';
   if (kind === 'members')
-    return (value as { actorId: string; role: string }[])
-      .map((m) => `${m.actorId}:${m.role}`)
-      .join('|');
-  if (Array.isArray(value)) return value.join('|');
+    return joinValues(
+      (value as { actorId: string; role: string }[]).map((m) => `${m.actorId}:${m.role}`),
+    );
+  if (Array.isArray(value)) return joinValues(value as string[]);
   return String(value);
 }
 

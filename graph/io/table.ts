@@ -8,6 +8,7 @@ import { MEMBER_ROLES } from '../model/index.js';
 import { COLUMNS, headerKey, normaliseEnum } from './columns.js';
 import type { Column } from './columns.js';
 import { unneutralise } from './csv.js';
+import { splitValues } from './multi-values.js';
 import type { ImportRow } from './import-plan.js';
 import { problemAt } from './report.js';
 import type { ImportProblem } from './report.js';
@@ -23,8 +24,6 @@ export interface TableRows {
   errors: ImportProblem[];
   warnings: ImportProblem[];
 }
-
-const MULTI = /\s*[|;\n]\s*/;
 
 function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
   if (!path.includes('.')) {
@@ -86,15 +85,12 @@ function readCell(column: Column, raw: string): unknown {
       return normaliseEnum(text, column.values ?? []);
     case 'ids':
     case 'tags':
-      return text.split(MULTI).filter((v) => v !== '');
+      return splitValues(text);
     case 'members':
-      return text
-        .split(MULTI)
-        .filter((v) => v !== '')
-        .map((entry) => {
-          const [actorId, role] = entry.split(/\s*[:=]\s*/) as [string, string | undefined];
-          return { actorId, role: role ? normaliseEnum(role, MEMBER_ROLES) : 'member' };
-        });
+      return splitValues(text).map((entry) => {
+        const [actorId, role] = entry.split(/\s*[:=]\s*/) as [string, string | undefined];
+        return { actorId, role: role ? normaliseEnum(role, MEMBER_ROLES) : 'member' };
+      });
     default:
       return text;
   }

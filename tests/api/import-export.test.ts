@@ -146,20 +146,32 @@ describe('GET /api/export/:format', () => {
 });
 
 describe('round trips', () => {
-  it('export then import is the identity, for arbitrary unicode names', async () => {
+  it('export then import is the identity, for arbitrary unicode names and tags', async () => {
+    const trimmed = (unit: fc.Arbitrary<string> | 'grapheme', maxLength: number) =>
+      fc.string({ unit, minLength: 1, maxLength }).filter((s) => s.trim() !== '' && s === s.trim());
+    // tags often hold what separates the values of a cell, or escapes it
+    const tag = trimmed(
+      fc.oneof(
+        fc.constantFrom('|', ';', '\\', '\n', ' '),
+        fc.string({ unit: 'grapheme', maxLength: 1 }),
+      ),
+      12,
+    );
     await fc.assert(
       fc.asyncProperty(
         fc.array(
-          fc
-            .string({ unit: 'grapheme', minLength: 1, maxLength: 30 })
-            .filter((s) => s.trim() !== '' && s === s.trim()),
-          { minLength: 1, maxLength: 8 },
+          fc.record({ name: trimmed('grapheme', 30), tags: fc.uniqueArray(tag, { maxLength: 3 }) }),
+          {
+            minLength: 1,
+            maxLength: 8,
+          },
         ),
-        async (names) => {
+        async (entries) => {
           const app = await makeTestApp({ sample: false });
-          const actors = names.map((name, i) => ({
+          const actors = entries.map(({ name, tags }, i) => ({
             id: `a${i}`,
             name,
+            tags,
             kind: 'ngo',
             sector: 'civil_society',
           }));
