@@ -116,6 +116,13 @@ describe('writing CSV', () => {
     },
   );
 
+  it.each(["'=SUM(A1)", "''+1", "'", "'plain"])(
+    'gives back %j, apostrophes and all, after export and import',
+    (cell) => {
+      expect(unneutralise(neutralise(cell))).toBe(cell);
+    },
+  );
+
   it('quotes what needs quoting and reads back the same cells', () => {
     const rows = [
       ['name', 'note'],

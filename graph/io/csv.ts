@@ -144,14 +144,18 @@ export function parseCsv(
   return { delimiter, rows, lines };
 }
 
-/** Cells that a spreadsheet would run as a formula get a leading apostrophe. */
+/**
+ * Cells that a spreadsheet would run as a formula get a leading apostrophe;
+ * so does a cell that already starts with apostrophes before one, so that
+ * import, which takes one apostrophe off, gives back what was exported.
+ */
 export function neutralise(cell: string): string {
-  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+  return /^'*[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
 }
 
 /** Undoes `neutralise` on import, so export then import is the identity. */
 export function unneutralise(cell: string): string {
-  return cell.charCodeAt(0) === 0x27 && /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
+  return cell.charCodeAt(0) === 0x27 && /^'+[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
 }
 
 function quote(cell: string, delimiter: string): string {

@@ -34,13 +34,26 @@ export const IsoDateSchema = z
   .string()
   .refine(isIsoDate, { message: 'must be a date written yyyy-mm-dd' });
 
+/**
+ * Free text (descriptions, notes): trimmed, and blank is the same as absent,
+ * as a spreadsheet cell reads; so text exported to a file imports unchanged.
+ */
+export function freeText(max: number) {
+  return z
+    .string()
+    .trim()
+    .max(max)
+    .transform((text) => (text === '' ? undefined : text))
+    .optional();
+}
+
 export const TagsSchema = z.array(z.string().trim().min(1).max(100)).max(50).default([]);
 
 /** Fields every entity has besides its own. */
 export const baseFields = {
   id: IdSchema,
   name: NameSchema,
-  description: z.string().max(5000).optional(),
+  description: freeText(5000),
   tags: TagsSchema,
 };
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { GraphError } from '../errors.js';
-import { isIsoDate, parseEntity, slugify } from './index.js';
+import { MATURITY_DIMENSIONS, isIsoDate, parseEntity, slugify } from './index.js';
 import type { EntityType } from './index.js';
 
 function codeOf(fn: () => unknown): string | undefined {
@@ -73,6 +73,21 @@ describe('parseEntity: good input', () => {
     ).toEqual([{ actorId: 'a', role: 'member' }]);
     expect(parseEntity('tie', { fromId: 'a', toId: 'b', kind: 'funds' }).strength).toBe(1);
     expect(parseEntity('mandate', mandate).name).toBe('Regulate water quality');
+  });
+
+  it('trims free text, and treats blank text as absent', () => {
+    const actor = (description: string) =>
+      parseEntity('actor', { name: 'A', kind: 'ngo', sector: 'public', description });
+    expect(actor('  two\nlines  ').description).toBe('two\nlines');
+    expect(actor(' \n ')).not.toHaveProperty('description', expect.anything());
+    expect(
+      parseEntity('assessment', {
+        partnershipId: 'p',
+        date: '2024-01-01',
+        scores: Object.fromEntries(MATURITY_DIMENSIONS.map((d) => [d, 3])),
+        notes: '  ',
+      }).notes,
+    ).toBeUndefined();
   });
 
   it('keeps a user-supplied id and trims names', () => {

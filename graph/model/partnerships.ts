@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, IsoDateSchema, baseFields, endpointBaseFields } from './common.js';
+import { IdSchema, IsoDateSchema, baseFields, endpointBaseFields, freeText } from './common.js';
 import { MATURITY_DIMENSIONS, MEMBER_ROLES, PARTNERSHIP_KINDS } from './enums.js';
 
 export const PartnershipMemberSchema = z.strictObject({
@@ -49,7 +49,7 @@ export const AssessmentSchema = z.strictObject({
   partnershipId: IdSchema,
   date: IsoDateSchema,
   scores: MaturityScoresSchema,
-  notes: z.string().max(20_000).optional(),
+  notes: freeText(20_000),
 });
 export type Assessment = z.infer<typeof AssessmentSchema>;
 

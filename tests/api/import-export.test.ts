@@ -146,7 +146,7 @@ describe('GET /api/export/:format', () => {
 });
 
 describe('round trips', () => {
-  it('export then import is the identity, for arbitrary unicode names and tags', async () => {
+  it('export then import is the identity, for arbitrary unicode names, tags and descriptions', async () => {
     const trimmed = (unit: fc.Arbitrary<string> | 'grapheme', maxLength: number) =>
       fc.string({ unit, minLength: 1, maxLength }).filter((s) => s.trim() !== '' && s === s.trim());
     // tags often hold what separates the values of a cell, or escapes it
@@ -157,10 +157,19 @@ describe('round trips', () => {
       ),
       12,
     );
+    // free text as people write it: any spacing, quotes, delimiters, formula-like starts
+    const textUnit = fc.oneof(
+      fc.constantFrom(' ', '\n', '\t', '=', '+', '-', '@', "'", '"', ',', ';', '|'),
+      fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 }),
+    );
     await fc.assert(
       fc.asyncProperty(
         fc.array(
-          fc.record({ name: trimmed('grapheme', 30), tags: fc.uniqueArray(tag, { maxLength: 3 }) }),
+          fc.record({
+            name: trimmed('grapheme', 30),
+            tags: fc.uniqueArray(tag, { maxLength: 3 }),
+            description: fc.string({ unit: textUnit, maxLength: 40 }),
+          }),
           {
             minLength: 1,
             maxLength: 8,
@@ -168,10 +177,11 @@ describe('round trips', () => {
         ),
         async (entries) => {
           const app = await makeTestApp({ sample: false });
-          const actors = entries.map(({ name, tags }, i) => ({
+          const actors = entries.map(({ name, tags, description }, i) => ({
             id: `a${i}`,
             name,
             tags,
+            description,
             kind: 'ngo',
             sector: 'civil_society',
           }));
