@@ -9,7 +9,7 @@ import { normaliseEnum } from './columns.js';
 import type { ImportRow } from './import-plan.js';
 import { problemAt } from './report.js';
 import type { ImportProblem } from './report.js';
-import { rowsFromTable } from './table.js';
+import { rowsFromTable, withColumnsInFront } from './table.js';
 import type { Table, TableRows } from './table.js';
 
 export interface NamedTable {
@@ -70,7 +70,12 @@ function kumuElements(name: string, table: Table): TableRows {
     ];
     return [...derived, ...own];
   });
-  const result = rowsFromTable('actor', name, { rows, lines: table.lines }, added.length);
+  const result = rowsFromTable(
+    'actor',
+    name,
+    withColumnsInFront(table, rows, added.length),
+    added.length,
+  );
   if (!hasSector && rows.length > 1) {
     extra.push(
       warning(
@@ -95,13 +100,13 @@ function foldMembers(
 ): ImportProblem[] {
   const problems: ImportProblem[] = [];
   const byPartnership = new Map<string, { actorId: string; role: string }[]>();
+  const firstRow = new Map<string, number>();
   for (const row of members.rows) {
-    const partnershipId = String(row.input.partnershipId ?? '');
-    const actorId = String(row.input.actorId ?? '');
-    if (!partnershipId || !actorId) continue;
+    const partnershipId = String(row.input.partnershipId);
     const list =
       byPartnership.get(partnershipId) ?? byPartnership.set(partnershipId, []).get(partnershipId)!;
-    list.push({ actorId, role: String(row.input.role ?? 'member') });
+    if (!firstRow.has(partnershipId)) firstRow.set(partnershipId, row.row);
+    list.push({ actorId: String(row.input.actorId), role: String(row.input.role) });
   }
   for (const [partnershipId, list] of byPartnership) {
     const target = rows.find(
@@ -118,7 +123,7 @@ function foldMembers(
       problems.push(
         warning(
           sheet,
-          0,
+          firstRow.get(partnershipId) ?? 0,
           'partnership',
           partnershipId,
           'UNKNOWN_REFERENCE',
@@ -202,13 +207,46 @@ function membersTable(name: string, table: Table): TableRows {
     );
     return result;
   }
+  const columnName = (i: number) => table.rows[0]![i]!.trim();
   table.rows.slice(1).forEach((cells, k) => {
+    const line = table.lines[k + 1] ?? k + 2;
+    const unreadable = [p, a, r].filter((i) => i >= 0 && table.unreadable?.has(`${k + 1}:${i}`));
+    for (const i of unreadable) {
+      result.errors.push(
+        warning(
+          name,
+          line,
+          columnName(i),
+          '',
+          'UNREADABLE_CELL',
+          table.unreadable!.get(`${k + 1}:${i}`)!,
+        ),
+      );
+    }
+    const partnershipId = cells[p]?.trim() ?? '';
+    const actorId = cells[a]?.trim() ?? '';
+    if (unreadable.length > 0) return;
+    if (partnershipId === '' || actorId === '') {
+      if (cells.every((c) => c.trim() === '')) return;
+      const blank = partnershipId === '' ? p : a;
+      result.errors.push(
+        problemAt(
+          name,
+          line,
+          columnName(blank),
+          '',
+          'MISSING_VALUE',
+          `a member row needs both a partnership and an actor; '${columnName(blank)}' is blank`,
+        ),
+      );
+      return;
+    }
     const role = r >= 0 && cells[r]?.trim() ? normaliseEnum(cells[r]!, MEMBER_ROLES) : 'member';
     result.rows.push({
       type: 'partnership',
       sheet: name,
-      row: table.lines[k + 1] ?? k + 2,
-      input: { partnershipId: cells[p]?.trim(), actorId: cells[a]?.trim(), role },
+      row: line,
+      input: { partnershipId, actorId, role },
     });
   });
   return result;

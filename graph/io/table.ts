@@ -17,6 +17,22 @@ export interface Table {
   rows: string[][];
   /** Source line (or sheet row) of each row, 1-based. */
   lines: number[];
+  /**
+   * Cells that could not be read (a workbook's error values), by
+   * "row index:column index" into `rows`, with why; their text is blank.
+   */
+  unreadable?: Map<string, string>;
+}
+
+/** The same table with `count` columns put in front: unreadable cells move with their columns. */
+export function withColumnsInFront(table: Table, rows: string[][], count: number): Table {
+  if (!table.unreadable) return { rows, lines: table.lines };
+  const unreadable = new Map<string, string>();
+  for (const [key, reason] of table.unreadable) {
+    const [r, c] = key.split(':').map(Number) as [number, number];
+    unreadable.set(`${r}:${c + count}`, reason);
+  }
+  return { rows, lines: table.lines, unreadable };
 }
 
 export interface TableRows {
@@ -201,6 +217,14 @@ export function rowsFromTable(type: EntityType, sheet: string, table: Table, add
     const input: Record<string, unknown> = {};
     let bad = false;
     for (const { column, i } of read) {
+      const unreadable = table.unreadable?.get(`${k + 1}:${i}`);
+      if (unreadable !== undefined) {
+        out.errors.push(
+          problem(line, headers[i]!, '', 'UNREADABLE_CELL', `${column.field}: ${unreadable}`),
+        );
+        bad = true;
+        continue;
+      }
       const value = readCell(column, cells[i] ?? '');
       if (value instanceof CellProblem) {
         out.errors.push(

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { fixture, useSampleService } from '../../tests/helpers/sample-service.js';
 import { zipOf } from '../../tests/helpers/zip.js';
@@ -69,6 +70,73 @@ describe('xlsx import', () => {
     expect(report.errors).toEqual([]);
     expect(report.counts.created + report.counts.updated).toBe(0);
     expect(report.counts.unchanged).toBeGreaterThan(100);
+  });
+});
+
+/** A workbook built with exceljs: each sheet a list of rows of cell values. */
+async function workbook(sheets: Record<string, ExcelJS.CellValue[][]>): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  for (const [name, rows] of Object.entries(sheets)) {
+    const ws = wb.addWorksheet(name);
+    for (const row of rows) ws.addRow(row);
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+describe('xlsx cells that cannot be read', () => {
+  it('refuses error values and formulas saved without a result in the columns it reads', async () => {
+    const version = await sample.current.store.version();
+    const bytes = await workbook({
+      actors: [
+        ['name', 'kind', 'sector', 'description', 'scratch'],
+        ['Alpha Org', 'ngo', 'civil society', { error: '#REF!' }, 'x'],
+        ['Beta Org', { formula: 'LOWER("NGO")' } as ExcelJS.CellValue, 'civil society', '', ''],
+        ['Gamma Org', 'ngo', 'civil society', { formula: '"ok"', result: 'fine' }, ''],
+        ['Delta Org', 'ngo', 'civil society', '', { error: '#N/A' }],
+      ],
+    });
+    const report = await importFile(sample.current, bytes, { filename: 'actors.xlsx' });
+    expect(report.ok).toBe(false);
+    expect(report.errors.map((e) => [e.row, e.column, e.code])).toEqual([
+      [2, 'description', 'UNREADABLE_CELL'],
+      [3, 'kind', 'UNREADABLE_CELL'],
+    ]);
+    expect(report.errors[0]!.message).toBe('description: the cell holds the error #REF!');
+    expect(report.errors[1]!.message).toMatch(/saved without its result/);
+    // an unread column's error is no reason to refuse; every row is counted once
+    expect(report.counts).toEqual({ created: 2, updated: 0, unchanged: 0, rejected: 2 });
+    expect(await sample.current.store.version()).toBe(version);
+  });
+
+  it('finds an unreadable cell of Kumu elements under its own column', async () => {
+    const bytes = await workbook({
+      Elements: [
+        ['Label', 'Description'],
+        ['River Watch', { error: '#DIV/0!' }],
+      ],
+    });
+    const report = await importFile(sample.current, bytes, { filename: 'kumu.xlsx' });
+    expect(report.errors.map((e) => [e.row, e.column, e.code])).toEqual([
+      [2, 'Description', 'UNREADABLE_CELL'],
+    ]);
+  });
+
+  it('refuses a member row with a blank or unreadable end, and places an unknown partnership', async () => {
+    const bytes = await workbook({
+      members: [
+        ['partnership', 'actor', 'role'],
+        ['brip-steering-committee', '', 'member'],
+        [{ error: '#VALUE!' }, 'dws', 'member'],
+        ['', '', ''],
+        ['no-such-partnership', 'dws', 'member'],
+      ],
+    });
+    const report = await importFile(sample.current, bytes, { filename: 'members.xlsx' });
+    expect(report.errors.map((e) => [e.row, e.column, e.code])).toEqual([
+      [2, 'actor', 'MISSING_VALUE'],
+      [3, 'partnership', 'UNREADABLE_CELL'],
+      [5, 'partnership', 'UNKNOWN_REFERENCE'],
+    ]);
   });
 });
 

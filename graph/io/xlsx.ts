@@ -19,14 +19,27 @@ export interface Sheet {
   table: Table;
 }
 
-function cellText(value: ExcelJS.CellValue): string {
+/** A cell that cannot be read: an error value, or a formula saved without its result. */
+class UnreadableCell {
+  constructor(readonly reason: string) {}
+}
+
+function cellText(value: ExcelJS.CellValue): string | UnreadableCell {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'object') {
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
+    if ('formula' in value || 'sharedFormula' in value) {
+      const result = (value as { result?: ExcelJS.CellValue }).result;
+      if (result === undefined) {
+        return new UnreadableCell(
+          'the formula was saved without its result; open the workbook in a spreadsheet and save it again',
+        );
+      }
+      return cellText(result);
+    }
+    if ('error' in value) return new UnreadableCell(`the cell holds the error ${value.error}`);
     if ('richText' in value) return value.richText.map((r) => r.text).join('');
     if ('text' in value) return String(value.text);
-    if ('error' in value) return '';
     return '';
   }
   return String(value);
@@ -66,13 +79,21 @@ export async function tablesFromXlsx(
     }
     const rows: string[][] = [];
     const lines: number[] = [];
+    const unreadable = new Map<string, string>();
     ws.eachRow({ includeEmpty: false }, (row, number) => {
       const cells: string[] = [];
-      for (let c = 1; c <= ws.columnCount; c += 1) cells.push(cellText(row.getCell(c).value));
+      for (let c = 1; c <= ws.columnCount; c += 1) {
+        const text = cellText(row.getCell(c).value);
+        if (text instanceof UnreadableCell) {
+          unreadable.set(`${rows.length}:${c - 1}`, text.reason);
+          cells.push('');
+        } else cells.push(text);
+      }
       rows.push(cells);
       lines.push(number);
     });
-    return { name: ws.name, type: sheetType(ws.name), table: { rows, lines } };
+    const table = { rows, lines, ...(unreadable.size > 0 ? { unreadable } : {}) };
+    return { name: ws.name, type: sheetType(ws.name), table };
   });
 }
 
