@@ -225,3 +225,40 @@ describe('importing messy files', () => {
     expect(report).toMatchObject({ ok: true, counts: { created: 1 } });
   });
 });
+
+describe('reports that say what to do', () => {
+  const dryRun = (filename: string, text: string) =>
+    importFile(sample.current, new TextEncoder().encode(text), { filename, dryRun: true });
+
+  it('says when a clashing id was made from a name', async () => {
+    const report = await dryRun(
+      'actors.csv',
+      'name,kind,sector\nDept. of Water,department,public\nDept of Water,department,public\n',
+    );
+    expect(report.errors).toMatchObject([
+      { row: 3, column: 'id', value: 'dept-of-water', code: 'DUPLICATE_ID' },
+    ]);
+    expect(report.errors[0]!.message).toBe(
+      "actor 'dept-of-water' (the id made from its name) is also at actors.csv row 2: give one of them another id, or merge the rows",
+    );
+  });
+
+  it('shows the value that closes a cycle, and scores out of range in plain words', async () => {
+    const cycle = await dryRun(
+      'jurisdictions.csv',
+      'id,name,kind,parent\nj-a,A,municipality,j-b\nj-b,B,municipality,j-a\n',
+    );
+    expect(cycle.errors.map((e) => [e.row, e.column, e.value, e.code])).toEqual([
+      [2, 'parent', 'j-b', 'CYCLE'],
+      [3, 'parent', 'j-a', 'CYCLE'],
+    ]);
+    const scores = await dryRun(
+      'interests.csv',
+      'actor,issue,stance,influence,interest\ndws,water-quality,supports,"4,5",6\n',
+    );
+    expect(scores.errors.map((e) => e.message)).toEqual([
+      'influence: must be a whole number from 1 to 5',
+      'interest: must be a whole number from 1 to 5',
+    ]);
+  });
+});

@@ -6,7 +6,6 @@
 import { extname, basename } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { GraphError } from '../errors.js';
-import { COLLECTION_OF, ENTITY_TYPES } from '../model/index.js';
 import type { EntityType, GraphState } from '../model/index.js';
 import type { Author, GraphService } from '../service.js';
 import { decodeUtf8, parseCsv } from './csv.js';
@@ -16,9 +15,10 @@ import { rowsFromDocument } from './json.js';
 import type { ImportProblem, ImportReport } from './report.js';
 import { likelyDuplicates, resolveNames } from './resolve-names.js';
 import { rowsFromSheets } from './sheets.js';
-import type { NamedTable } from './sheets.js';
 import { sheetType, tablesFromXlsx } from './xlsx.js';
 import { checkZipSize } from './zip-guard.js';
+import { typeFromName, typeHint } from './file-type.js';
+import type { TableType } from './file-type.js';
 
 export interface ImportLimits {
   maxBytes: number;
@@ -47,19 +47,6 @@ export interface FileImportOptions {
 }
 
 export const SUPPORTED_IMPORT_FORMATS = ['csv', 'tsv', 'txt', 'json', 'xlsx'] as const;
-
-type TableType = NamedTable['type'];
-
-/** What a CSV holds, from its name: actors.csv, kumu-elements.csv, Connections.csv ... */
-function typeFromName(filename: string): TableType {
-  const stem = basename(filename, extname(filename)).toLowerCase();
-  if (/(^|[-_ ])elements$/.test(stem)) return 'kumu-elements';
-  if (/(^|[-_ ])connections$/.test(stem)) return 'kumu-connections';
-  if (/(^|[-_ ])members$/.test(stem)) return 'members';
-  return ENTITY_TYPES.find(
-    (t) => stem === t || stem === COLLECTION_OF[t] || stem.endsWith(`-${COLLECTION_OF[t]}`),
-  );
-}
 
 function sheetKind(name: string): TableType {
   const key = name.trim().toLowerCase();
@@ -108,8 +95,11 @@ async function parseFile(
         { max: limits.maxColumns },
       );
     }
-    const type = options.type ?? typeFromName(options.filename) ?? 'actor';
-    return rowsFromSheets([{ name: basename(options.filename), type, table }], state, 'actor');
+    const named = options.type ?? typeFromName(options.filename);
+    const name = basename(options.filename);
+    const parsed = rowsFromSheets([{ name, type: named ?? 'actor', table }], state, 'actor');
+    const hint = named ? undefined : typeHint(name, table.rows[0] ?? [], 'actor');
+    return hint ? { ...parsed, errors: [hint, ...parsed.errors] } : parsed;
   }
   if (format === 'xlsx') {
     const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);

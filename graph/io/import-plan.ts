@@ -56,7 +56,9 @@ function problemsFromError(row: ImportRow, error: unknown): ImportProblem[] {
       sheet: row.sheet,
       row: row.row,
       column: row.columns?.[top] ?? p.path,
-      value: showValue(error.code === 'INVALID_INPUT' ? row.input[top] : error.details.value),
+      value: showValue(
+        error.code === 'INVALID_INPUT' ? row.input[top] : (error.details.value ?? row.input[top]),
+      ),
       code: error.code,
       message:
         error.code === 'INVALID_INPUT'
@@ -107,7 +109,10 @@ export async function importRows(
               column: row.columns?.id ?? 'id',
               value: entity.id,
               code: 'DUPLICATE_ID',
-              message: `${row.type} '${entity.id}' is also at ${earlier.sheet} row ${earlier.row}`,
+              message:
+                row.input.id === undefined
+                  ? `${row.type} '${entity.id}' (the id made from its name) is also at ${earlier.sheet} row ${earlier.row}: give one of them another id, or merge the rows`
+                  : `${row.type} '${entity.id}' is also at ${earlier.sheet} row ${earlier.row}`,
             });
             rejected.add(row);
             return;

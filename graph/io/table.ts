@@ -78,6 +78,17 @@ export function matchHeaders(type: EntityType, headers: readonly string[]): (Col
   });
 }
 
+/** The required columns of a type that no header feeds (a mandate's title stands for its name). */
+export function missingColumns(
+  type: EntityType,
+  columns: readonly (Column | undefined)[],
+): Column[] {
+  const present = new Set(columns.flatMap((c) => (c ? [c.field] : [])));
+  return COLUMNS[type].filter(
+    (c) => c.required && !present.has(c.field) && !(c.field === 'name' && present.has('title')),
+  );
+}
+
 /** A cell that cannot be read as its column's kind. */
 class CellProblem {
   constructor(
@@ -188,10 +199,7 @@ export function rowsFromTable(type: EntityType, sheet: string, table: Table, add
     );
   });
   out.warnings.push(...unheadedValues(sheet, table, added));
-  const present = new Set(columns.filter(Boolean).map((c) => c!.field));
-  const missing = COLUMNS[type].filter(
-    (c) => c.required && !present.has(c.field) && !(c.field === 'name' && present.has('title')),
-  );
+  const missing = missingColumns(type, columns);
   for (const c of missing) {
     const others = c.synonyms.slice(1);
     out.errors.push(

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, baseFields, endpointBaseFields } from './common.js';
+import { IdSchema, baseFields, endpointBaseFields, wholeNumber } from './common.js';
 import { ACTOR_KINDS, SECTORS, STANCES, TIE_KINDS } from './enums.js';
 
 export const ContactSchema = z.strictObject({
@@ -26,7 +26,7 @@ export const ActorSchema = z
   });
 export type Actor = z.infer<typeof ActorSchema>;
 
-const score5 = z.number().int().min(1).max(5);
+const score5 = wholeNumber(1, 5);
 
 /** A stakeholder's interest in an issue (as opposed to a partner's membership). */
 export const InterestSchema = z.strictObject({
@@ -45,7 +45,7 @@ export const TieSchema = z
     fromId: IdSchema,
     toId: IdSchema,
     kind: z.enum(TIE_KINDS),
-    strength: z.number().int().min(1).max(3).default(1),
+    strength: wholeNumber(1, 3).default(1),
   })
   .refine((t) => t.fromId !== t.toId, {
     path: ['toId'],

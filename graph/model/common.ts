@@ -47,6 +47,12 @@ export function freeText(max: number) {
     .optional();
 }
 
+/** A whole number in a range, with one plain message for whatever is wrong with it. */
+export function wholeNumber(min: number, max: number) {
+  const message = `must be a whole number from ${min} to ${max}`;
+  return z.number(message).int(message).min(min, message).max(max, message);
+}
+
 export const TagsSchema = z.array(z.string().trim().min(1).max(100)).max(50).default([]);
 
 /** Fields every entity has besides its own. */

@@ -24,6 +24,6 @@ export const MandateSchema = z
   })
   .refine((m) => !m.validFrom || !m.validTo || m.validTo >= m.validFrom, {
     path: ['validTo'],
-    message: 'validTo must not be before validFrom',
+    message: 'must not be before validFrom',
   });
 export type Mandate = z.infer<typeof MandateSchema>;

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { IdSchema, IsoDateSchema, baseFields, endpointBaseFields, freeText } from './common.js';
+import {
+  IdSchema,
+  IsoDateSchema,
+  baseFields,
+  endpointBaseFields,
+  freeText,
+  wholeNumber,
+} from './common.js';
 import { MATURITY_DIMENSIONS, MEMBER_ROLES, PARTNERSHIP_KINDS } from './enums.js';
 
 export const PartnershipMemberSchema = z.strictObject({
@@ -33,7 +40,7 @@ export const PartnershipSchema = z
   });
 export type Partnership = z.infer<typeof PartnershipSchema>;
 
-const maturityScore = z.number().int().min(1).max(6);
+const maturityScore = wholeNumber(1, 6);
 
 export const MaturityScoresSchema = z.strictObject(
   Object.fromEntries(MATURITY_DIMENSIONS.map((d) => [d, maturityScore])) as Record<

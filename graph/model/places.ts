@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { IdSchema, baseFields } from './common.js';
+import { IdSchema, baseFields, wholeNumber } from './common.js';
 import { JURISDICTION_KINDS } from './enums.js';
 
 export const GovernmentLevelSchema = z.strictObject({
   ...baseFields,
   /** 1 = highest tier (national). */
-  rank: z.number().int().min(1).max(20),
+  rank: wholeNumber(1, 20),
 });
 export type GovernmentLevel = z.infer<typeof GovernmentLevelSchema>;
 

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { useSampleService } from '../../tests/helpers/sample-service.js';
+import { typeFromName } from './file-type.js';
+import { importFile } from './import-file.js';
+
+const sample = useSampleService();
+
+describe('what a file holds', () => {
+  it.each([
+    ['actors.csv', 'actor'],
+    ['Mandates (2).csv', 'mandate'],
+    ['berg-mandates-v2.csv', 'mandate'],
+    ['interests_2024.tsv', 'interest'],
+    ['Kumu Elements.csv', 'kumu-elements'],
+    ['brip-members.csv', 'members'],
+    ['actors-and-mandates.csv', undefined],
+    ['export.csv', undefined],
+    ['factors.csv', undefined],
+  ])('typeFromName(%j) = %j', (name, type) => {
+    expect(typeFromName(name)).toBe(type);
+  });
+
+  it('says which type a file seems to hold when its name does not say and it is not actors', async () => {
+    const report = await importFile(
+      sample.current,
+      new TextEncoder().encode(
+        'title,function,strength,holder,issues,places\nY,regulate,core,dws,water-quality,drakenstein\n',
+      ),
+      { filename: 'export.csv', dryRun: true },
+    );
+    expect(report.ok).toBe(false);
+    expect(report.errors[0]).toMatchObject({ row: 1, code: 'UNKNOWN_FILE_TYPE' });
+    expect(report.errors[0]!.message).toContain(
+      'its columns are those of mandates: name the file mandates.csv, or give the type (?type=mandates, --type mandates)',
+    );
+    const named = await importFile(sample.current, new TextEncoder().encode('name\nAlpha\n'), {
+      filename: 'export.csv',
+      dryRun: true,
+    });
+    // names alone fit issues as well as actors: no hint
+    expect(named.errors.map((e) => e.code)).not.toContain('UNKNOWN_FILE_TYPE');
+  });
+});
