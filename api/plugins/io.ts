@@ -7,6 +7,7 @@ import { ENTITY_TYPES, GraphError, exportGraph, importFile } from '../../graph/i
 import type { EntityType, ScopeArgs } from '../../graph/index.js';
 import type { Config } from '../config.js';
 import { sendGraphError } from '../http-errors.js';
+import { flagParam, readUpload } from './upload.js';
 
 interface ImportQuery {
   dryRun?: string;
@@ -32,7 +33,7 @@ const TYPE_BY_NAME = new Map<string, EntityType>(
 
 function entityParam(value: string | undefined): EntityType | undefined {
   if (value === undefined) return undefined;
-  const type = TYPE_BY_NAME.get(value);
+  const type = TYPE_BY_NAME.get(value.trim().toLowerCase());
   if (!type)
     throw new GraphError(
       'INVALID_INPUT',
@@ -58,34 +59,16 @@ export const ioPlugin = fp<{ config: Config }>(
       reply: FastifyReply,
     ) {
       try {
-        if (!request.isMultipart()) {
-          throw new GraphError(
-            'INVALID_INPUT',
-            'send the file as multipart/form-data in a field named "file"',
-            { field: 'file' },
-          );
-        }
-        const file = await request.file();
-        if (!file)
-          throw new GraphError(
-            'INVALID_INPUT',
-            'no file in the request: use a field named "file"',
-            { field: 'file' },
-          );
-        let bytes: Buffer;
-        try {
-          bytes = await file.toBuffer();
-        } catch {
-          throw new GraphError(
-            'LIMIT_EXCEEDED',
-            `the file is larger than ${limits.maxBytes} bytes; nothing was imported`,
-            { max: limits.maxBytes },
-          );
-        }
-        const report = await importFile(app.graph, bytes, {
-          filename: file.filename,
-          type: entityParam(request.query.type),
-          dryRun: request.query.dryRun === 'true' || request.query.dryRun === '1',
+        const upload = await readUpload(request, limits.maxBytes);
+        const field = (name: string) => upload.fields.get(name);
+        // a dry run asked for in the query or in the form is a dry run
+        const dryRun =
+          flagParam('dryRun', request.query.dryRun) || flagParam('dryRun', field('dryRun'));
+        const type = request.query.type ?? field('type');
+        const report = await importFile(app.graph, upload.bytes, {
+          filename: upload.filename,
+          type: entityParam(type),
+          dryRun,
           limits,
           author: request.principal,
         });
