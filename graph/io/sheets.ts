@@ -242,6 +242,20 @@ function membersTable(name: string, table: Table): TableRows {
       return;
     }
     const role = r >= 0 && cells[r]?.trim() ? normaliseEnum(cells[r]!, MEMBER_ROLES) : 'member';
+    if (!(MEMBER_ROLES as readonly string[]).includes(role)) {
+      // said here, at the member's own row, rather than at its partnership's
+      result.errors.push(
+        problemAt(
+          name,
+          line,
+          columnName(r),
+          cells[r],
+          'INVALID_INPUT',
+          `role: '${cells[r]!.trim()}' is not a member role; one of ${MEMBER_ROLES.join(', ')}`,
+        ),
+      );
+      return;
+    }
     result.rows.push({
       type: 'partnership',
       sheet: name,

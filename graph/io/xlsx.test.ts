@@ -121,7 +121,7 @@ describe('xlsx cells that cannot be read', () => {
     ]);
   });
 
-  it('refuses a member row with a blank or unreadable end, and places an unknown partnership', async () => {
+  it('refuses a member row with a blank or unreadable end or a bad role, at its own row', async () => {
     const bytes = await workbook({
       members: [
         ['partnership', 'actor', 'role'],
@@ -129,13 +129,15 @@ describe('xlsx cells that cannot be read', () => {
         [{ error: '#VALUE!' }, 'dws', 'member'],
         ['', '', ''],
         ['no-such-partnership', 'dws', 'member'],
+        ['brip-steering-committee', 'dws', 'leaad'],
       ],
     });
     const report = await importFile(sample.current, bytes, { filename: 'members.xlsx' });
-    expect(report.errors.map((e) => [e.row, e.column, e.code])).toEqual([
-      [2, 'actor', 'MISSING_VALUE'],
-      [3, 'partnership', 'UNREADABLE_CELL'],
-      [5, 'partnership', 'UNKNOWN_REFERENCE'],
+    expect(report.errors.map((e) => [e.row, e.column, e.code, e.value])).toEqual([
+      [2, 'actor', 'MISSING_VALUE', ''],
+      [3, 'partnership', 'UNREADABLE_CELL', ''],
+      [5, 'partnership', 'UNKNOWN_REFERENCE', 'no-such-partnership'],
+      [6, 'role', 'INVALID_INPUT', 'leaad'],
     ]);
   });
 });
