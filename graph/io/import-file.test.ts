@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixture, useSampleService } from '../../tests/helpers/sample-service.js';
+import { COLLECTION_OF, ENTITY_TYPES } from '../model/index.js';
+import { exportGraph } from './export.js';
 import { importFile } from './import-file.js';
 
 const sample = useSampleService();
@@ -259,6 +261,38 @@ describe('reports that say what to do', () => {
     expect(scores.errors.map((e) => e.message)).toEqual([
       'influence: must be a whole number from 1 to 5',
       'interest: must be a whole number from 1 to 5',
+    ]);
+  });
+});
+
+describe('exported CSV', () => {
+  it.each(ENTITY_TYPES)('of every %s re-imports unchanged, without a warning', async (type) => {
+    const exported = await exportGraph(sample.current, 'csv', { entity: type });
+    const bytes = Buffer.concat(
+      [...exported.chunks].map((c) => (Buffer.isBuffer(c) ? c : Buffer.from(c))),
+    );
+    const report = await importFile(sample.current, bytes, {
+      filename: `${COLLECTION_OF[type]}.csv`,
+      dryRun: true,
+    });
+    const stored = (await sample.current.state()).entities[type].size;
+    expect(stored).toBeGreaterThan(0);
+    expect(report).toMatchObject({ ok: true, errors: [], warnings: [] });
+    expect(report.counts).toEqual({ created: 0, updated: 0, unchanged: stored, rejected: 0 });
+  });
+
+  it('warns of names alike, but not of names made only of fillers that differ', async () => {
+    const report = await importFile(
+      sample.current,
+      new TextEncoder().encode('id,name,rank\nmetro,Metro,9\ndistrict-2,DISTRICT,10\n'),
+      { filename: 'levels.csv', dryRun: true },
+    );
+    expect(report.warnings.map((w) => [w.row, w.code, w.message])).toEqual([
+      [
+        3,
+        'LIKELY_DUPLICATE',
+        "'DISTRICT' looks like stored level 'district'; check it is not the same level",
+      ],
     ]);
   });
 });

@@ -141,23 +141,35 @@ export function resolveNames(rows: ImportRow[], state: GraphState): ImportProble
   return problems;
 }
 
+/**
+ * Whether two entities of a type with look-alike names are likely one: not
+ * for interests, ties and assessments (named by their ends), nor mandates,
+ * which are titled by what they mandate, so that many holders share a title.
+ */
+const namesIdentify = (type: EntityType) => !isEndpointType(type) && type !== 'mandate';
+
+/** The key under which look-alike names meet; a name of fillers alone ("District") keeps its own. */
+function duplicateKey(type: EntityType, name: string): string {
+  const key = lookAlikeKey(name);
+  return key === '' ? `${type}=${nameKey(name)}` : `${type}:${key}`;
+}
+
 /** Rows whose name looks like another row's or a stored entity's, under a different id. */
 export function likelyDuplicates(rows: readonly ImportRow[], state: GraphState): ImportProblem[] {
   const warnings: ImportProblem[] = [];
   const seen = new Map<string, { id: string; where: string }>();
   const named = new Set(rows.filter((r) => typeof r.input.name === 'string').map((r) => r.type));
   for (const type of named) {
-    if (isEndpointType(type)) continue;
+    if (!namesIdentify(type)) continue;
     for (const e of state.entities[type].values()) {
       const name = (e as { name?: string }).name;
-      if (name)
-        seen.set(`${type}:${lookAlikeKey(name)}`, { id: e.id, where: `stored ${type} '${e.id}'` });
+      if (name) seen.set(duplicateKey(type, name), { id: e.id, where: `stored ${type} '${e.id}'` });
     }
   }
   for (const row of rows) {
-    if (isEndpointType(row.type) || typeof row.input.name !== 'string') continue;
+    if (!namesIdentify(row.type) || typeof row.input.name !== 'string') continue;
     const id = deriveId(row.type, row.input);
-    const key = `${row.type}:${lookAlikeKey(row.input.name)}`;
+    const key = duplicateKey(row.type, row.input.name);
     const other = seen.get(key);
     if (other && other.id !== id) {
       warnings.push({
