@@ -12,7 +12,8 @@ const SPLIT = /\s*[|;\n]\s*/;
 
 /** The values of a cell, trimmed, blanks dropped. */
 export function splitValues(cell: string): string[] {
-  if (!cell.includes('\\')) return cell.split(SPLIT).flatMap(keep);
+  // the usual cell, ids or tags without a backslash: one split, nothing allocated per value
+  if (!cell.includes('\\')) return cell.trim().split(SPLIT).filter(notBlank);
   const values: string[] = [];
   let value = '';
   for (let i = 0; i < cell.length; i += 1) {
@@ -27,13 +28,10 @@ export function splitValues(cell: string): string[] {
     } else value += c;
   }
   values.push(value);
-  return values.flatMap(keep);
+  return values.map((v) => v.trim()).filter(notBlank);
 }
 
-function keep(value: string): string[] {
-  const trimmed = value.trim();
-  return trimmed === '' ? [] : [trimmed];
-}
+const notBlank = (value: string) => value !== '';
 
 /** One cell of several values, as splitValues reads it back. */
 export function joinValues(values: readonly string[]): string {
