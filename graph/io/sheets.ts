@@ -213,7 +213,7 @@ function membersTable(name: string, table: Table): TableRows {
     const unreadable = [p, a, r].filter((i) => i >= 0 && table.unreadable?.has(`${k + 1}:${i}`));
     for (const i of unreadable) {
       result.errors.push(
-        warning(
+        problemAt(
           name,
           line,
           columnName(i),
