@@ -245,6 +245,20 @@ describe('reports that say what to do', () => {
     );
   });
 
+  it('says when a clashing id is the one the ends of an interest make', async () => {
+    const report = await dryRun(
+      'interests.csv',
+      'actor,issue,stance,influence,interest\ndws,water-quality,supports,4,5\ndws,water-quality,opposes,2,2\n',
+    );
+    expect(report.errors.map((e) => [e.row, e.code, e.message])).toEqual([
+      [
+        3,
+        'DUPLICATE_ID',
+        "interest 'dws~water-quality' (the id its ends make) is also at interests.csv row 2: merge the rows",
+      ],
+    ]);
+  });
+
   it('shows the value that closes a cycle, and scores out of range in plain words', async () => {
     const cycle = await dryRun(
       'jurisdictions.csv',

@@ -5,7 +5,7 @@
  */
 import { isGraphError } from '../errors.js';
 import { inTurns } from '../turns.js';
-import { parseEntity } from '../model/index.js';
+import { isEndpointType, parseEntity } from '../model/index.js';
 import type { EntityType } from '../model/index.js';
 import type { FieldProblem } from '../model/index.js';
 import type { Author, GraphService } from '../service.js';
@@ -110,9 +110,11 @@ export async function importRows(
               value: entity.id,
               code: 'DUPLICATE_ID',
               message:
-                row.input.id === undefined
-                  ? `${row.type} '${entity.id}' (the id made from its name) is also at ${earlier.sheet} row ${earlier.row}: give one of them another id, or merge the rows`
-                  : `${row.type} '${entity.id}' is also at ${earlier.sheet} row ${earlier.row}`,
+                row.input.id !== undefined
+                  ? `${row.type} '${entity.id}' is also at ${earlier.sheet} row ${earlier.row}`
+                  : isEndpointType(row.type)
+                    ? `${row.type} '${entity.id}' (the id its ends make) is also at ${earlier.sheet} row ${earlier.row}: merge the rows`
+                    : `${row.type} '${entity.id}' (the id made from its name) is also at ${earlier.sheet} row ${earlier.row}: give one of them another id, or merge the rows`,
             });
             rejected.add(row);
             return;
