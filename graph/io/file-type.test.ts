@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { useSampleService } from '../../tests/helpers/sample-service.js';
+import { dryRunText, useSampleService } from '../../tests/helpers/sample-service.js';
 import { typeFromName } from './file-type.js';
-import { importFile } from './import-file.js';
 
 const sample = useSampleService();
 
@@ -21,22 +20,17 @@ describe('what a file holds', () => {
   });
 
   it('says which type a file seems to hold when its name does not say and it is not actors', async () => {
-    const report = await importFile(
+    const report = await dryRunText(
       sample.current,
-      new TextEncoder().encode(
-        'title,function,strength,holder,issues,places\nY,regulate,core,dws,water-quality,drakenstein\n',
-      ),
-      { filename: 'export.csv', dryRun: true },
+      'export.csv',
+      'title,function,strength,holder,issues,places\nY,regulate,core,dws,water-quality,drakenstein\n',
     );
     expect(report.ok).toBe(false);
     expect(report.errors[0]).toMatchObject({ row: 1, code: 'UNKNOWN_FILE_TYPE' });
     expect(report.errors[0]!.message).toContain(
       'its columns are those of mandates: name the file mandates.csv, or give the type (?type=mandates, --type mandates)',
     );
-    const named = await importFile(sample.current, new TextEncoder().encode('name\nAlpha\n'), {
-      filename: 'export.csv',
-      dryRun: true,
-    });
+    const named = await dryRunText(sample.current, 'export.csv', 'name\nAlpha\n');
     // names alone fit issues as well as actors: no hint
     expect(named.errors.map((e) => e.code)).not.toContain('UNKNOWN_FILE_TYPE');
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixture, useSampleService } from '../../tests/helpers/sample-service.js';
+import { dryRunText, fixture, useSampleService } from '../../tests/helpers/sample-service.js';
 import { COLLECTION_OF, ENTITY_TYPES } from '../model/index.js';
 import { exportGraph } from './export.js';
 import { importFile } from './import-file.js';
@@ -229,8 +229,7 @@ describe('importing messy files', () => {
 });
 
 describe('reports that say what to do', () => {
-  const dryRun = (filename: string, text: string) =>
-    importFile(sample.current, new TextEncoder().encode(text), { filename, dryRun: true });
+  const dryRun = (filename: string, text: string) => dryRunText(sample.current, filename, text);
 
   it('says when a clashing id was made from a name', async () => {
     const report = await dryRun(
@@ -296,10 +295,10 @@ describe('exported CSV', () => {
   });
 
   it('warns of names alike, but not of names made only of fillers that differ', async () => {
-    const report = await importFile(
+    const report = await dryRunText(
       sample.current,
-      new TextEncoder().encode('id,name,rank\nmetro,Metro,9\ndistrict-2,DISTRICT,10\n'),
-      { filename: 'levels.csv', dryRun: true },
+      'levels.csv',
+      'id,name,rank\nmetro,Metro,9\ndistrict-2,DISTRICT,10\n',
     );
     expect(report.warnings.map((w) => [w.row, w.code, w.message])).toEqual([
       [

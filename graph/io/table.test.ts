@@ -1,13 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { useSampleService } from '../../tests/helpers/sample-service.js';
+import { dryRunText, useSampleService } from '../../tests/helpers/sample-service.js';
 import { importFile } from './import-file.js';
 
 const sample = useSampleService();
 
-/** A dry run of CSV text as a file of that name. */
-function dryRun(filename: string, text: string) {
-  return importFile(sample.current, new TextEncoder().encode(text), { filename, dryRun: true });
-}
+const dryRun = (filename: string, text: string) => dryRunText(sample.current, filename, text);
 
 const warningsOf = (report: Awaited<ReturnType<typeof dryRun>>) =>
   report.warnings.map((w) => [w.row, w.column, w.code, w.value]);
