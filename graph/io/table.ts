@@ -180,23 +180,11 @@ export function rowsFromTable(type: EntityType, sheet: string, table: Table, add
     // a header naming a field an earlier column already feeds ("Name", then "Organisation")
     const same = byKey.get(headerKey(h));
     const repeated = same ? headers[columns.indexOf(same)] : undefined;
-    out.warnings.push(
+    const [code, message] =
       repeated !== undefined
-        ? problem(
-            table.lines[0] ?? 1,
-            h,
-            h,
-            'DUPLICATE_COLUMN',
-            `column '${h}' repeats column '${repeated}': only the first is read`,
-          )
-        : problem(
-            table.lines[0] ?? 1,
-            h,
-            h,
-            'UNKNOWN_COLUMN',
-            `column '${h}' is not read for ${type}s`,
-          ),
-    );
+        ? ['DUPLICATE_COLUMN', `column '${h}' repeats column '${repeated}': only the first is read`]
+        : ['UNKNOWN_COLUMN', `column '${h}' is not read for ${type}s`];
+    out.warnings.push(problem(table.lines[0] ?? 1, h, h, code, message));
   });
   out.warnings.push(...unheadedValues(sheet, table, added));
   const missing = missingColumns(type, columns);
