@@ -5,6 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import {
   ENTITY_TYPES,
+  EXPORT_FORMATS,
   GraphService,
   exportGraph,
   importFile,
@@ -108,7 +109,7 @@ export async function exportCommand(argv: string[]): Promise<number> {
   const [format] = positionals;
   if (!format)
     throw new Error(
-      'usage: mandatemap export <csv|json|graphml|gexf> [--entity actors] [--out FILE] [--db PATH]',
+      `usage: mandatemap export <${EXPORT_FORMATS.join('|')}> [--entity actors] [--out FILE] [--db PATH]`,
     );
   await withService(values.db, async (service) => {
     const result = await exportGraph(service, format, {

@@ -1,7 +1,7 @@
 /**
  * CSV reading and writing. Reading: UTF-8 with or without BOM (other encodings
  * are refused, never guessed), comma, semicolon or tab detected from the
- * header line, CRLF or LF, RFC 4180 quoting. Main functions: parseCsv, toCsv.
+ * header line, CRLF or LF, RFC 4180 quoting. Main functions: parseCsv, csvChunks.
  */
 import { GraphError } from '../errors.js';
 
@@ -164,6 +164,26 @@ function quote(cell: string, delimiter: string): string {
     : cell;
 }
 
-export function toCsv(rows: readonly (readonly string[])[], delimiter = ','): string {
-  return `\uFEFF${rows.map((r) => r.map((c) => quote(neutralise(c), delimiter)).join(delimiter)).join('\r\n')}\r\n`;
+/** Rows joined into CSV chunks while they are read: a byte-order mark first (Excel reads UTF-8 by it), CRLF after each row. */
+export function* csvChunks(
+  rows: Iterable<readonly string[]>,
+  delimiter = ',',
+  rowsPerChunk = 1_000,
+): Generator<string> {
+  let chunk = '\uFEFF';
+  let count = 0;
+  for (const row of rows) {
+    chunk += `${row.map((c) => quote(neutralise(c), delimiter)).join(delimiter)}\r\n`;
+    count += 1;
+    if (count === rowsPerChunk) {
+      yield chunk;
+      chunk = '';
+      count = 0;
+    }
+  }
+  if (chunk !== '') yield chunk;
+}
+
+export function toCsv(rows: Iterable<readonly string[]>, delimiter = ','): string {
+  return [...csvChunks(rows, delimiter)].join('');
 }

@@ -1,5 +1,5 @@
 /** Entities -> rows of cells, with the same columns the import reads, so a file exported re-imports as it is. */
-import type { EntityType, GraphState } from '../model/index.js';
+import type { AnyEntity, EntityType, GraphState } from '../model/index.js';
 import { COLUMNS } from './columns.js';
 import { joinValues } from './multi-values.js';
 
@@ -19,12 +19,24 @@ function cellOf(value: unknown, kind: string): string {
   return String(value);
 }
 
-export function entityTable(state: GraphState, type: EntityType): string[][] {
+/**
+ * The entities of a type in id order, taken at once: stored entities are
+ * replaced, never changed, so an export streamed from this list shows the
+ * graph as it was when the export began, whatever is written meanwhile.
+ */
+export function sortedEntities(state: GraphState, type: EntityType): AnyEntity[] {
+  return [...(state.entities[type].values() as Iterable<AnyEntity>)].sort((a, b) =>
+    a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+  );
+}
+
+/** The header, then one row per entity, each made only when it is read. */
+export function* entityRows(type: EntityType, entities: readonly AnyEntity[]): Generator<string[]> {
   const columns = COLUMNS[type];
-  const rows = [...state.entities[type].values()]
-    .sort((a, b) => (a.id < b.id ? -1 : 1))
-    .map((e) =>
-      columns.map((c) => cellOf(getPath(e as unknown as Record<string, unknown>, c.field), c.kind)),
+  yield columns.map((c) => c.field);
+  for (const e of entities) {
+    yield columns.map((c) =>
+      cellOf(getPath(e as unknown as Record<string, unknown>, c.field), c.kind),
     );
-  return [columns.map((c) => c.field), ...rows];
+  }
 }

@@ -4,10 +4,10 @@ import { ENTITY_TYPES } from '../model/index.js';
 import type { EntityType } from '../model/index.js';
 import type { ScopeArgs } from '../analysis-service.js';
 import type { GraphService } from '../service.js';
-import { toCsv } from './csv.js';
-import { entityTable } from './export-table.js';
+import { csvChunks } from './csv.js';
+import { entityRows, sortedEntities } from './export-table.js';
 import { toGexf, toGraphml } from './export-network.js';
-import { documentFromState } from './json.js';
+import { documentChunks } from './json.js';
 import { xlsxFromState } from './xlsx.js';
 
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'json', 'graphml', 'gexf'] as const;
@@ -23,8 +23,11 @@ export interface ExportOptions {
 export interface ExportResult {
   contentType: string;
   filename: string;
-  /** Chunks of the file, produced as they are read. */
-  chunks: Iterable<string | Buffer>;
+  /**
+   * Chunks of the file, produced as they are read: a large export is never
+   * whole in memory. The entities are those there when the export began.
+   */
+  chunks: Iterable<string | Buffer> | AsyncIterable<string | Buffer>;
 }
 
 export async function exportGraph(
@@ -51,14 +54,14 @@ export async function exportGraph(
     return {
       contentType: 'application/json; charset=utf-8',
       filename: 'mandatemap.json',
-      chunks: [JSON.stringify(documentFromState(state), null, 2)],
+      chunks: documentChunks(state),
     };
   }
   if (format === 'xlsx') {
     return {
       contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       filename: 'mandatemap.xlsx',
-      chunks: [await xlsxFromState(state)],
+      chunks: xlsxFromState(state),
     };
   }
   if (format === 'csv') {
@@ -66,7 +69,7 @@ export async function exportGraph(
     return {
       contentType: 'text/csv; charset=utf-8',
       filename: `${entity}s.csv`,
-      chunks: [toCsv(entityTable(state, entity))],
+      chunks: csvChunks(entityRows(entity, sortedEntities(state, entity))),
     };
   }
   const net = await service.analysis.networkLinks(options.scope);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dryRunText, fixture, useSampleService } from '../../tests/helpers/sample-service.js';
+import { exportBytes } from '../../tests/helpers/export-bytes.js';
 import { COLLECTION_OF, ENTITY_TYPES } from '../model/index.js';
 import { exportGraph } from './export.js';
 import { importFile } from './import-file.js';
@@ -281,9 +282,7 @@ describe('reports that say what to do', () => {
 describe('exported CSV', () => {
   it.each(ENTITY_TYPES)('of every %s re-imports unchanged, without a warning', async (type) => {
     const exported = await exportGraph(sample.current, 'csv', { entity: type });
-    const bytes = Buffer.concat(
-      [...exported.chunks].map((c) => (Buffer.isBuffer(c) ? c : Buffer.from(c))),
-    );
+    const bytes = await exportBytes(exported);
     const report = await importFile(sample.current, bytes, {
       filename: `${COLLECTION_OF[type]}.csv`,
       dryRun: true,

@@ -1,6 +1,7 @@
 /** JSON documents in the model's own shape: `{ levels, jurisdictions, issues, ... }`. */
-import { COLLECTION_OF, ENTITY_TYPES } from '../model/index.js';
-import type { EntityType, GraphState } from '../model/index.js';
+import { COLLECTION_OF, ENTITY_TYPES, withoutVersion } from '../model/index.js';
+import type { AnyEntity, EntityType, GraphState } from '../model/index.js';
+import { sortedEntities } from './export-table.js';
 import type { ImportRow } from './import-plan.js';
 import { showValue } from './report.js';
 import type { ImportProblem } from './report.js';
@@ -50,9 +51,40 @@ export function rowsFromDocument(document: unknown): ParsedDocument {
 export function documentFromState(state: GraphState): Record<string, unknown[]> {
   const doc: Record<string, unknown[]> = {};
   for (const type of ENTITY_TYPES) {
-    doc[COLLECTION_OF[type]] = [...state.entities[type].values()]
-      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-      .map(({ version: _version, ...rest }) => rest);
+    doc[COLLECTION_OF[type]] = sortedEntities(state, type).map(withoutVersion);
   }
   return doc;
+}
+
+/**
+ * The text of `JSON.stringify(documentFromState(state), null, 2)`, made a few
+ * hundred entities at a time as it is read: the whole country's document is
+ * over 100 MB. The entities are taken now (see sortedEntities).
+ */
+export function documentChunks(state: GraphState, entitiesPerChunk = 500): Generator<string> {
+  const lists = ENTITY_TYPES.map(
+    (type) => [COLLECTION_OF[type], sortedEntities(state, type)] as const,
+  );
+  return documentText(lists, entitiesPerChunk);
+}
+
+function* documentText(
+  lists: readonly (readonly [string, readonly AnyEntity[]])[],
+  entitiesPerChunk: number,
+): Generator<string> {
+  let chunk = '{';
+  for (const [k, [collection, entities]] of lists.entries()) {
+    chunk += `${k === 0 ? '' : ','}\n  ${JSON.stringify(collection)}: [`;
+    for (const [i, entity] of entities.entries()) {
+      // JSON text holds no raw line break, so indenting every line is safe
+      const text = JSON.stringify(withoutVersion(entity), null, 2).replace(/\n/g, '\n    ');
+      chunk += `${i === 0 ? '' : ','}\n    ${text}`;
+      if ((i + 1) % entitiesPerChunk === 0) {
+        yield chunk;
+        chunk = '';
+      }
+    }
+    chunk += entities.length === 0 ? ']' : '\n  ]';
+  }
+  yield `${chunk}${lists.length === 0 ? '}' : '\n}'}`;
 }

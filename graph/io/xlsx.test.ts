@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { fixture, useSampleService } from '../../tests/helpers/sample-service.js';
+import { exportBytes } from '../../tests/helpers/export-bytes.js';
 import { zipOf } from '../../tests/helpers/zip.js';
 import { exportGraph } from './export.js';
 import { importFile } from './import-file.js';
@@ -63,9 +64,7 @@ describe('xlsx import', () => {
 
   it('exports a workbook that re-imports as it is', async () => {
     const workbook = await exportGraph(sample.current, 'xlsx');
-    const bytes = Buffer.concat(
-      [...workbook.chunks].map((c) => (Buffer.isBuffer(c) ? c : Buffer.from(c))),
-    );
+    const bytes = await exportBytes(workbook);
     const report = await importFile(sample.current, bytes, { filename: 'mandatemap.xlsx' });
     expect(report.errors).toEqual([]);
     expect(report.counts.created + report.counts.updated).toBe(0);

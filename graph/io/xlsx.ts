@@ -4,12 +4,14 @@
  * formula cells give their cached result. Out: a workbook that re-imports as
  * it is. Main functions: tablesFromXlsx, xlsxFromState.
  */
+import { PassThrough } from 'node:stream';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import ExcelJS from 'exceljs';
 import { GraphError } from '../errors.js';
 import { COLLECTION_OF, ENTITY_TYPES } from '../model/index.js';
-import type { EntityType, GraphState } from '../model/index.js';
+import type { AnyEntity, EntityType, GraphState } from '../model/index.js';
 import { neutralise } from './csv.js';
-import { entityTable } from './export-table.js';
+import { entityRows, sortedEntities } from './export-table.js';
 import type { Table } from './table.js';
 
 export interface Sheet {
@@ -97,12 +99,85 @@ export async function tablesFromXlsx(
   });
 }
 
-/** The whole graph as a workbook, one sheet per entity type, with the columns the import reads. */
-export async function xlsxFromState(state: GraphState): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  for (const type of ENTITY_TYPES) {
+/** The most rows an Excel sheet holds, its header included. */
+export const EXCEL_MAX_ROWS = 1_048_576;
+
+/** Rows written between two turns of the event loop, so that the zip stream drains as they come. */
+const ROWS_PER_TURN = 2_000;
+
+/** Resolves when `stream` takes more writes again, or is closed. */
+function drained(stream: PassThrough): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      stream.off('drain', done);
+      stream.off('close', done);
+      resolve();
+    };
+    stream.on('drain', done);
+    stream.on('close', done);
+  });
+}
+
+interface SheetOf {
+  type: EntityType;
+  entities: readonly AnyEntity[];
+}
+
+/** Writes the sheets into `out` as a workbook, a few thousand rows at a time; stops when `out` is closed. */
+async function writeWorkbook(out: PassThrough, sheets: readonly SheetOf[]): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: out,
+    useStyles: false,
+    useSharedStrings: false,
+  });
+  for (const { type, entities } of sheets) {
     const sheet = workbook.addWorksheet(COLLECTION_OF[type]);
-    for (const row of entityTable(state, type)) sheet.addRow(row.map(neutralise));
+    let written = 0;
+    for (const row of entityRows(type, entities)) {
+      sheet.addRow(row.map(neutralise)).commit();
+      written += 1;
+      if (written % ROWS_PER_TURN === 0) {
+        await nextTurn();
+        if (out.writableNeedDrain) await drained(out);
+        if (out.destroyed) return;
+      }
+    }
+    sheet.commit();
   }
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  await workbook.commit();
+}
+
+async function* workbookChunks(sheets: readonly SheetOf[]): AsyncGenerator<Buffer> {
+  const out = new PassThrough();
+  const writing = writeWorkbook(out, sheets).catch((error: unknown) => {
+    out.destroy(error instanceof Error ? error : new Error(String(error)));
+  });
+  try {
+    for await (const chunk of out) yield chunk as Buffer;
+  } finally {
+    // the reader stopped early, or the file is done: either way the writer stops
+    out.destroy();
+    await writing;
+  }
+}
+
+/**
+ * The whole graph as a workbook, one sheet per entity type, with the columns
+ * the import reads; streamed, a few thousand rows at a time, so that a
+ * country-scale graph never sits in memory as one workbook. Refuses a graph
+ * with more entities of one type than a sheet of `maxRows` rows holds
+ * (Excel's own limit by default).
+ */
+export function xlsxFromState(state: GraphState, maxRows = EXCEL_MAX_ROWS): AsyncIterable<Buffer> {
+  const sheets = ENTITY_TYPES.map((type) => ({ type, entities: sortedEntities(state, type) }));
+  for (const { type, entities } of sheets) {
+    if (entities.length + 1 > maxRows) {
+      throw new GraphError(
+        'LIMIT_EXCEEDED',
+        `there are ${entities.length} ${COLLECTION_OF[type]}, more than a sheet holds (${maxRows - 1} below its header): export them as CSV instead`,
+        { max: maxRows - 1, entity: type },
+      );
+    }
+  }
+  return workbookChunks(sheets);
 }

@@ -89,6 +89,9 @@ describe('mandatemap CLI', () => {
     const exportLine = /^ {2}export .*$/m.exec(help.output)?.[0] ?? '';
     for (const format of SUPPORTED_IMPORT_FORMATS) expect(importLine).toContain(format);
     for (const format of EXPORT_FORMATS) expect(exportLine).toContain(format);
+    const usage = await finished(start(['export']));
+    expect(usage.code).toBe(1);
+    for (const format of EXPORT_FORMATS) expect(usage.output).toContain(format);
   });
 
   it('refuses an unknown command and an unknown option', async () => {

@@ -1,7 +1,8 @@
 /**
  * Import benchmarks (issue 4): a 100,000-actor CSV and a 300,000-mandate CSV
  * into the embedded store, next to a raw better-sqlite3 insert of the same rows
- * in one transaction. Run with `npm run bench`.
+ * in one transaction; then exports of the graph they make (export.bench.ts).
+ * Run with `npm run bench`.
  */
 import Database from 'better-sqlite3';
 import { importFile } from '../../graph/io/import-file.js';
@@ -13,6 +14,7 @@ import { GraphService } from '../../graph/service.js';
 import { withoutVersion } from '../../graph/model/index.js';
 import type { AnyEntity, EntityType, Upsert } from '../../graph/model/index.js';
 import { openSqliteStore } from '../../graph/store/sqlite/sqlite-store.js';
+import { benchExport } from './export.bench.js';
 import { report, timeIt } from './report.js';
 
 const LIMITS = { maxBytes: 1024 * 1024 * 1024, maxRows: 1_000_000 };
@@ -114,5 +116,6 @@ export async function benchImport(): Promise<void> {
       `${Math.round(n / (table / 1000))} rows/s; ratio to raw ${(raw / table).toFixed(2)} (JSON + keyed rows, no checks)`,
     );
   }
+  await benchExport(service);
   await service.close();
 }
