@@ -32,7 +32,7 @@ describe('streamed exports', () => {
     expect(parseCsv(chunks.join('')).rows).toEqual(rows);
   });
 
-  it.each(['csv', 'json', 'xlsx'])(
+  it.each(['csv', 'json', 'xlsx', 'graphml', 'gexf'])(
     '%s shows the graph as it was when the export began, whatever is written meanwhile',
     async (format) => {
       const result = await exportGraph(sample.current, format, { entity: 'actor' });

@@ -6,7 +6,7 @@ import type { ScopeArgs } from '../analysis-service.js';
 import type { GraphService } from '../service.js';
 import { csvChunks } from './csv.js';
 import { entityRows, sortedEntities } from './export-table.js';
-import { toGexf, toGraphml } from './export-network.js';
+import { networkExport, toGexf, toGraphml } from './export-network.js';
 import { documentChunks } from './json.js';
 import { xlsxFromState } from './xlsx.js';
 
@@ -73,16 +73,16 @@ export async function exportGraph(
     };
   }
   const net = await service.analysis.networkLinks(options.scope);
-  const entities = net.state.entities;
+  const network = networkExport(net.state.entities, net);
   return format === 'graphml'
     ? {
         contentType: 'application/graphml+xml; charset=utf-8',
         filename: 'actors.graphml',
-        chunks: toGraphml(entities, net),
+        chunks: toGraphml(network),
       }
     : {
         contentType: 'application/gexf+xml; charset=utf-8',
         filename: 'actors.gexf',
-        chunks: toGexf(entities, net),
+        chunks: toGexf(network),
       };
 }
