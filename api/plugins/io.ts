@@ -3,23 +3,17 @@ import { Readable } from 'node:stream';
 import multipart from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { ENTITY_TYPES, GraphError, exportGraph, importFile } from '../../graph/index.js';
+import { ENTITY_TYPES, GraphError, exportGraph, importFile, isIsoDate } from '../../graph/index.js';
 import type { EntityType, ScopeArgs } from '../../graph/index.js';
 import type { Config } from '../config.js';
 import { sendGraphError } from '../http-errors.js';
+import { readParams } from './params.js';
 import { flagParam, readUpload } from './upload.js';
 
-interface ImportQuery {
-  dryRun?: string;
-  type?: string;
-}
+type Query = Record<string, string | string[] | undefined>;
 
-interface ExportQuery {
-  entity?: string;
-  issueId?: string;
-  jurisdictionId?: string;
-  at?: string;
-}
+const IMPORT_PARAMETERS = ['dryRun', 'type'] as const;
+const EXPORT_PARAMETERS = ['entity', 'issueId', 'jurisdictionId', 'at'] as const;
 
 const TYPE_BY_NAME = new Map<string, EntityType>(
   ENTITY_TYPES.flatMap(
@@ -51,20 +45,26 @@ export const ioPlugin = fp<{ config: Config }>(
       await uploads.register(multipart, {
         limits: { fileSize: limits.maxBytes, files: 1, fields: 10 },
       });
-      uploads.post<{ Querystring: ImportQuery }>('/api/import', importHandler);
+      uploads.post<{ Querystring: Query }>('/api/import', importHandler);
     });
 
     async function importHandler(
-      request: FastifyRequest<{ Querystring: ImportQuery }>,
+      request: FastifyRequest<{ Querystring: Query }>,
       reply: FastifyReply,
     ) {
       try {
+        // an unknown query parameter is refused before the body is read
+        readParams('/api/import', IMPORT_PARAMETERS, Object.entries(request.query));
         const upload = await readUpload(request, limits.maxBytes);
-        const field = (name: string) => upload.fields.get(name);
         // a dry run asked for in the query or in the form is a dry run
-        const dryRun =
-          flagParam('dryRun', request.query.dryRun) || flagParam('dryRun', field('dryRun'));
-        const type = request.query.type ?? field('type');
+        const params = readParams(
+          '/api/import',
+          IMPORT_PARAMETERS,
+          Object.entries(request.query),
+          upload.fields,
+        );
+        const dryRun = flagParam('dryRun', params.dryRun);
+        const type = params.type;
         const report = await importFile(app.graph, upload.bytes, {
           filename: upload.filename,
           type: entityParam(type),
@@ -78,13 +78,25 @@ export const ioPlugin = fp<{ config: Config }>(
       }
     }
 
-    app.get<{ Params: { format: string }; Querystring: ExportQuery }>(
+    app.get<{ Params: { format: string }; Querystring: Query }>(
       '/api/export/:format',
       async (request, reply) => {
         try {
-          const { entity, at, ...place } = request.query;
+          const { entity, at, issueId, jurisdictionId } = readParams(
+            '/api/export/:format',
+            EXPORT_PARAMETERS,
+            Object.entries(request.query),
+          );
+          if (at !== undefined && at !== 'any' && !isIsoDate(at)) {
+            throw new GraphError(
+              'INVALID_INPUT',
+              `at must be a date written yyyy-mm-dd, or 'any'; not '${at}'`,
+              { field: 'at' },
+            );
+          }
           const scope: ScopeArgs = {
-            ...place,
+            ...(issueId === undefined ? {} : { issueId }),
+            ...(jurisdictionId === undefined ? {} : { jurisdictionId }),
             ...(at === undefined ? {} : { at: at === 'any' ? null : at }),
           };
           const result = await exportGraph(app.graph, request.params.format, {

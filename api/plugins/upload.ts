@@ -10,8 +10,8 @@ import { GraphError } from '../../graph/index.js';
 export interface Upload {
   bytes: Buffer;
   filename: string;
-  /** Form fields other than the file, by name. */
-  fields: Map<string, string>;
+  /** Form fields other than the file, as [name, value] in the order sent. */
+  fields: [string, string][];
 }
 
 const YES = new Set(['true', '1', 'yes', 'on', '']);
@@ -65,11 +65,11 @@ export async function readUpload(request: FastifyRequest, maxBytes: number): Pro
     );
   }
   let file: { bytes: Buffer; filename: string } | undefined;
-  const fields = new Map<string, string>();
+  const fields: [string, string][] = [];
   try {
     for await (const part of request.parts()) {
       if (part.type === 'field') {
-        fields.set(part.fieldname, String(part.value));
+        fields.push([part.fieldname, String(part.value)]);
         continue;
       }
       const bytes = await part.toBuffer();

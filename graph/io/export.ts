@@ -30,18 +30,14 @@ export interface ExportResult {
   chunks: Iterable<string | Buffer> | AsyncIterable<string | Buffer>;
 }
 
-export async function exportGraph(
-  service: GraphService,
-  format: string,
-  options: ExportOptions = {},
-): Promise<ExportResult> {
-  if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
-    throw new GraphError(
-      'INVALID_INPUT',
-      `cannot export '${format}'; formats: ${EXPORT_FORMATS.join(', ')}`,
-      { reason: 'UNSUPPORTED_FORMAT', format },
-    );
-  }
+/** Formats of the actor network, the only exports a scope restricts. */
+const NETWORK_FORMATS: readonly ExportFormat[] = ['graphml', 'gexf'];
+
+/**
+ * Refuses options the format does not use: an export that silently left out
+ * the scope asked for would pass for a scoped one.
+ */
+function checkOptions(format: ExportFormat, options: ExportOptions): void {
   if (options.entity !== undefined && !ENTITY_TYPES.includes(options.entity)) {
     throw new GraphError(
       'INVALID_INPUT',
@@ -49,6 +45,37 @@ export async function exportGraph(
       { field: 'entity' },
     );
   }
+  if (options.entity !== undefined && format !== 'csv') {
+    throw new GraphError(
+      'INVALID_INPUT',
+      `entity chooses the table of a csv export; a ${format} export holds every entity`,
+      { field: 'entity' },
+    );
+  }
+  const scoped = Object.entries(options.scope ?? {}).filter(([, v]) => v !== undefined);
+  if (scoped.length > 0 && !NETWORK_FORMATS.includes(format)) {
+    throw new GraphError(
+      'INVALID_INPUT',
+      `${scoped.map(([k]) => k).join(' and ')} restrict${scoped.length === 1 ? 's' : ''} the actor network (graphml, gexf); a ${format} export holds every entity, unscoped`,
+      { field: scoped[0]![0] },
+    );
+  }
+}
+
+export async function exportGraph(
+  service: GraphService,
+  formatAsked: string,
+  options: ExportOptions = {},
+): Promise<ExportResult> {
+  const format = formatAsked.trim().toLowerCase() as ExportFormat;
+  if (!EXPORT_FORMATS.includes(format)) {
+    throw new GraphError(
+      'INVALID_INPUT',
+      `cannot export '${formatAsked}'; formats: ${EXPORT_FORMATS.join(', ')}`,
+      { reason: 'UNSUPPORTED_FORMAT', format: formatAsked },
+    );
+  }
+  checkOptions(format, options);
   const state = await service.state();
   if (format === 'json') {
     return {

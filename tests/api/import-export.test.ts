@@ -139,6 +139,36 @@ describe('GET /api/export/:format', () => {
     ]);
   });
 
+  it.each([
+    ['gexf?at=2020-13-45', "at must be a date written yyyy-mm-dd, or 'any'; not '2020-13-45'"],
+    [
+      'graphml?issue=water-quality',
+      "unknown parameter 'issue'; /api/export/:format takes 'entity', 'issueId', 'jurisdictionId', 'at'. Nothing was done",
+    ],
+    [
+      'csv?entity=actors&entity=mandates',
+      "'entity' is given twice, as 'actors' and 'mandates': give it once. Nothing was done",
+    ],
+    [
+      'csv?entity=mandates&issueId=water-quality',
+      'issueId restricts the actor network (graphml, gexf); a csv export holds every entity, unscoped',
+    ],
+    [
+      'json?entity=actors',
+      'entity chooses the table of a csv export; a json export holds every entity',
+    ],
+  ])('refuses %s with a message that says why', async (query, message) => {
+    const res = await t.app.inject(`/api/export/${query}`);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error).toMatchObject({ code: 'BAD_USER_INPUT', message });
+  });
+
+  it('takes the format in any case', async () => {
+    const res = await t.app.inject('/api/export/GraphML');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('graphml');
+  });
+
   it('refuses an unknown format', async () => {
     const res = await t.app.inject('/api/export/pdf');
     expect(res.statusCode).toBe(415);

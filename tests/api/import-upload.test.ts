@@ -47,6 +47,38 @@ describe('POST /api/import: asking for a dry run', () => {
     expect(await written()).toBe(0);
   });
 
+  it.each([
+    ['?dryrun=true', "unknown parameter 'dryrun': did you mean 'dryRun'? Nothing was done"],
+    ['?dry-run=1', "unknown parameter 'dry-run': did you mean 'dryRun'? Nothing was done"],
+    [
+      '?preview=true',
+      "unknown parameter 'preview'; /api/import takes 'dryRun', 'type'. Nothing was done",
+    ],
+    [
+      '?dryRun=true&dryRun=false',
+      "'dryRun' is given twice, as 'true' and 'false': give it once. Nothing was done",
+    ],
+  ])('refuses %s, a dry run it cannot be sure of, and writes nothing', async (query, message) => {
+    const res = await post([file], query);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error).toMatchObject({ code: 'BAD_USER_INPUT', message });
+    expect(await written()).toBe(0);
+  });
+
+  it('refuses a misspelt or repeated form field, and writes nothing', async () => {
+    const misspelt = await post([file, { name: 'dry_run', value: 'true' }]);
+    expect(misspelt.statusCode).toBe(400);
+    expect(misspelt.json().error.message).toBe(
+      "unknown parameter 'dry_run': did you mean 'dryRun'? Nothing was done",
+    );
+    const repeated = await post([file, { name: 'dryRun', value: 'false' }], '?dryRun=true');
+    expect(repeated.statusCode).toBe(400);
+    expect(repeated.json().error.message).toBe(
+      "'dryRun' is given twice, as 'true' and 'false': give it once. Nothing was done",
+    );
+    expect(await written()).toBe(0);
+  });
+
   it('commits when dryRun is false or absent', async () => {
     expect((await post([file], '?dryRun=false')).json()).toMatchObject({ committed: true });
     expect(await written()).toBe(1);
