@@ -34,7 +34,12 @@ export type {
 } from './analysis/index.js';
 export type { CoverageGap, ActorGap } from './analysis/gaps.js';
 export { bandOf } from './analysis/maturity.js';
-export { importFile, DEFAULT_IMPORT_LIMITS, SUPPORTED_IMPORT_FORMATS } from './io/import-file.js';
-export type { FileImportOptions, ImportLimits } from './io/import-file.js';
+export {
+  importDocument,
+  importFile,
+  DEFAULT_IMPORT_LIMITS,
+  SUPPORTED_IMPORT_FORMATS,
+} from './io/import-file.js';
+export type { DocumentImportOptions, FileImportOptions, ImportLimits } from './io/import-file.js';
 export { exportGraph, EXPORT_FORMATS } from './io/export.js';
 export type { ExportFormat, ExportOptions, ExportResult } from './io/export.js';

@@ -1,4 +1,4 @@
-import type { GraphService, StateReader } from '../../graph/index.js';
+import type { GraphService, ImportLimits, StateReader } from '../../graph/index.js';
 import type { MercuriusContext } from 'mercurius';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { Principal } from '../auth/tokens.js';
@@ -9,6 +9,8 @@ declare module 'mercurius' {
     /** Who is asking; set by the auth plugin (HTTP) or at connection_init (websocket). */
     principal?: Principal;
     audit: AuditLog;
+    /** What an import may hold (config.importLimits); the defaults when absent. */
+    importLimits?: Partial<ImportLimits>;
     /** The request's snapshot of the graph; see requestReader. */
     reader?: Promise<StateReader>;
     /** The same snapshot once it is there: nested fields then answer without a promise. */

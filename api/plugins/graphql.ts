@@ -71,7 +71,12 @@ export const graphqlPlugin = fp<{ config: Config }>(
           }
         },
       },
-      context: (request) => ({ graph: app.graph, principal: request.principal, audit: app.audit }),
+      context: (request) => ({
+        graph: app.graph,
+        principal: request.principal,
+        audit: app.audit,
+        importLimits: config.importLimits,
+      }),
       errorFormatter,
     });
     app.graphql.addHook('preExecution', async (_schema, document, context) => {

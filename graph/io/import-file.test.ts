@@ -159,8 +159,21 @@ describe('importing messy files', () => {
       'LIMIT_EXCEEDED',
       /columns/,
     ],
+    [
+      'a JSON document with more rows than allowed',
+      'actors.json',
+      { maxRows: 2 },
+      'LIMIT_EXCEEDED',
+      /^the document has 3 rows, more than 2$/,
+    ],
   ])('refuses %s with a coded error', async (_label, name, limits, code, message) => {
-    const bytes = name === 'actors.xls' ? Buffer.from('x') : fixture(name);
+    const actors = ['One', 'Two', 'Three'].map((n) => ({ name: n, kind: 'ngo', sector: 'public' }));
+    const bytes =
+      name === 'actors.xls'
+        ? Buffer.from('x')
+        : name === 'actors.json'
+          ? Buffer.from(JSON.stringify({ actors }))
+          : fixture(name);
     const error = await importFile(sample.current, bytes, { filename: name, limits }).catch(
       (e) => e,
     );

@@ -81,7 +81,7 @@ async function parseFile(
   state: GraphState,
 ): Promise<Parsed> {
   const format = extname(options.filename).slice(1).toLowerCase();
-  if (format === 'json') return { ...rowsFromDocument(parseJson(bytes)), warnings: [] };
+  if (format === 'json') return documentRows(parseJson(bytes), limits.maxRows);
   if (format === 'csv' || format === 'tsv' || format === 'txt') {
     const table = parseCsv(bytes, {
       maxRows: limits.maxRows,
@@ -119,6 +119,36 @@ async function parseFile(
   );
 }
 
+/** The rows of a JSON document, refused whole when there are more than `maxRows`. */
+function documentRows(document: unknown, maxRows: number): Parsed {
+  const parsed = rowsFromDocument(document);
+  if (parsed.rows.length > maxRows) {
+    throw new GraphError(
+      'LIMIT_EXCEEDED',
+      `the document has ${parsed.rows.length} rows, more than ${maxRows}`,
+      { max: maxRows },
+    );
+  }
+  return { ...parsed, warnings: [] };
+}
+
+export type DocumentImportOptions = Omit<FileImportOptions, 'filename' | 'type'>;
+
+/**
+ * Imports a JSON document in the model's own shape (GraphQL `importData`)
+ * exactly as the same document in a .json file: names resolved, look-alikes
+ * warned of, the row limit checked.
+ */
+export async function importDocument(
+  service: GraphService,
+  document: unknown,
+  options: DocumentImportOptions = {},
+): Promise<ImportReport> {
+  const limits = { ...DEFAULT_IMPORT_LIMITS, ...options.limits };
+  const state = await service.state();
+  return importParsed(service, state, documentRows(document, limits.maxRows), options);
+}
+
 export async function importFile(
   service: GraphService,
   bytes: Uint8Array,
@@ -136,6 +166,16 @@ export async function importFile(
   options.onProgress?.('parsing', 0, bytes.byteLength);
   const parsed = await parseFile(bytes, options, limits, state);
   options.onProgress?.('parsing', bytes.byteLength, bytes.byteLength);
+  return importParsed(service, state, parsed, options);
+}
+
+/** What every import does once its rows are read: names resolved, look-alikes found, rows checked and committed. */
+async function importParsed(
+  service: GraphService,
+  state: GraphState,
+  parsed: Parsed,
+  options: DocumentImportOptions,
+): Promise<ImportReport> {
   // Between the steps of a large file, other requests get a turn.
   await nextTurn();
   const ambiguous = resolveNames(parsed.rows, state);

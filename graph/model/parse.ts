@@ -14,11 +14,18 @@ export interface FieldProblem {
   message: string;
 }
 
+/** One problem per bad field: a field the entity does not have is reported under its own name. */
 export function problemsOf(error: z.ZodError): FieldProblem[] {
-  return error.issues.map((issue) => ({
-    path: issue.path.map(String).join('.'),
-    message: issue.message,
-  }));
+  return error.issues.flatMap((issue) => {
+    const path = issue.path.map(String).join('.');
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({
+        path: path ? `${path}.${key}` : key,
+        message: 'unknown field',
+      }));
+    }
+    return [{ path, message: issue.message }];
+  });
 }
 
 /**

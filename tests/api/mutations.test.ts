@@ -254,4 +254,67 @@ describe('importData', () => {
     });
     expect((await t.gql('{ actor(id: "good-actor") { id } }')).data!.actor).toBeNull();
   });
+
+  it('reads a document as the same .json file would: references by name, unknown fields by name, look-alikes', async () => {
+    const data = {
+      actors: [
+        { name: 'Drakenstein Local Municipality', kind: 'municipality', sector: 'public' },
+        { name: 'Paarl Water Club', kind: 'ngo', sector: 'civil_society', colour: 'blue' },
+      ],
+      mandates: [
+        {
+          title: 'Water quality monitoring',
+          function: 'monitor',
+          strength: 'core',
+          holderId: 'Department of Water and Sanitation',
+          issueIds: ['water-quality'],
+          jurisdictionIds: ['berg-river-catchment'],
+        },
+      ],
+    };
+    const res = await t.gql(
+      'mutation($data: JSON!) { importData(data: $data, dryRun: true) { ok counts { created rejected } errors { sheet row column value code message } warnings { row code } } }',
+      { data },
+    );
+    expect(res.data!.importData).toEqual({
+      ok: false,
+      counts: { created: 2, rejected: 1 },
+      errors: [
+        {
+          sheet: 'actors',
+          row: 2,
+          column: 'colour',
+          value: 'blue',
+          code: 'INVALID_INPUT',
+          message: 'colour: unknown field',
+        },
+      ],
+      warnings: [{ row: 1, code: 'LIKELY_DUPLICATE' }],
+    });
+  });
+
+  it('refuses a document with more rows than the import limit, before writing any', async () => {
+    const limited = await makeTestApp({
+      config: {
+        importLimits: { maxBytes: 1e6, maxRows: 2, maxColumns: 10, maxUnpackedBytes: 1e6 },
+      },
+    });
+    try {
+      const actors = ['One', 'Two', 'Three'].map((n) => ({
+        name: `Org ${n}`,
+        kind: 'ngo',
+        sector: 'civil_society',
+      }));
+      const res = await limited.gql('mutation($data: JSON!) { importData(data: $data) { ok } }', {
+        data: { actors },
+      });
+      expect(res.errors?.[0]).toMatchObject({
+        message: 'the document has 3 rows, more than 2',
+        extensions: { code: 'LIMIT_EXCEEDED' },
+      });
+      expect((await limited.gql('{ actors { totalCount } }')).data!.actors.totalCount).toBe(34);
+    } finally {
+      await limited.close();
+    }
+  });
 });

@@ -1,5 +1,5 @@
 import type { IResolvers } from 'mercurius';
-import { importRows, rowsFromDocument } from '../../../graph/index.js';
+import { importDocument } from '../../../graph/index.js';
 
 export const GRAPH_CHANGED = 'GRAPH_CHANGED';
 
@@ -8,15 +8,12 @@ export const commonResolvers: IResolvers = {
     graphVersion: (_: unknown, __: unknown, ctx) => ctx.graph.store.version(),
   },
   Mutation: {
-    importData: (_: unknown, args: { data: unknown; dryRun?: boolean | null }, ctx) => {
-      const { rows, errors } = rowsFromDocument(args.data);
-      return importRows(
-        ctx.graph,
-        rows,
-        { dryRun: args.dryRun ?? false, author: ctx.principal },
-        { errors },
-      );
-    },
+    importData: (_: unknown, args: { data: unknown; dryRun?: boolean | null }, ctx) =>
+      importDocument(ctx.graph, args.data, {
+        dryRun: args.dryRun ?? false,
+        author: ctx.principal,
+        limits: ctx.importLimits,
+      }),
   },
   Subscription: {
     graphChanged: {
