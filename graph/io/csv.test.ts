@@ -32,6 +32,18 @@ describe('parseCsv', () => {
     expect(table.lines).toEqual([1, 2, 5]);
   });
 
+  it("takes the delimiter from Excel's sep= line, which is not a row", () => {
+    const table = parseCsv('\uFEFFsep=;\r\nname;kind\r\nA, B;ngo\r\n');
+    expect(table.delimiter).toBe(';');
+    expect(table.rows).toEqual([
+      ['name', 'kind'],
+      ['A, B', 'ngo'],
+    ]);
+    expect(table.lines).toEqual([2, 3]);
+    // a header that happens to start with sep= is still a header
+    expect(parseCsv('sep=x,kind\nA,ngo\n').rows[0]).toEqual(['sep=x', 'kind']);
+  });
+
   it('refuses an unterminated quote, naming the line', () => {
     expect(() => parseCsv(bytes('a,b\n"open,1\n'))).toThrow(/line 2/);
   });

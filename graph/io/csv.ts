@@ -1,7 +1,8 @@
 /**
  * CSV reading and writing. Reading: UTF-8 with or without BOM (other encodings
  * are refused, never guessed), comma, semicolon or tab detected from the
- * header line, CRLF or LF, RFC 4180 quoting. Main functions: parseCsv, csvChunks.
+ * header line (or named by Excel's `sep=;` line), CRLF or LF, RFC 4180
+ * quoting. Main functions: parseCsv, csvChunks.
  */
 import { GraphError } from '../errors.js';
 
@@ -52,6 +53,9 @@ function detectDelimiter(text: string): string {
     : ',';
 }
 
+/** The line Excel reads and writes before the header to name the delimiter: `sep=;`. */
+const SEP_LINE = /^sep=([^\r\n])(?:\r\n|\n|\r)/i;
+
 const QUOTE = 0x22;
 const LF = 0x0a;
 const CR = 0x0d;
@@ -61,13 +65,16 @@ export function parseCsv(
   options: { delimiter?: string; maxRows?: number } = {},
 ): CsvTable {
   const text = typeof input === 'string' ? input.replace(/^\uFEFF/, '') : decodeUtf8(input);
-  const delimiter = options.delimiter ?? detectDelimiter(text);
+  // Excel's "sep=;" first line names the delimiter and is not a row
+  const hint = SEP_LINE.exec(text);
+  const start = hint ? hint[0].length : 0;
+  const delimiter = options.delimiter ?? hint?.[1] ?? detectDelimiter(text.slice(start));
   const delim = delimiter.charCodeAt(0);
   const rows: string[][] = [];
   const lines: number[] = [];
   let row: string[] = [];
-  let line = 1;
-  let rowLine = 1;
+  let line = hint ? 2 : 1;
+  let rowLine = line;
   const endRow = (field: string) => {
     row.push(field);
     if (!(row.length === 1 && row[0]!.trim() === '')) {
@@ -83,7 +90,7 @@ export function parseCsv(
   };
   // Field by field: runs of plain characters are sliced whole, never added one by one.
   const n = text.length;
-  let i = 0;
+  let i = start;
   let field = '';
   while (i < n) {
     let j = i;
