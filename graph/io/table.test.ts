@@ -99,3 +99,35 @@ describe('Kumu elements with rows shorter or longer than the header', () => {
     });
   });
 });
+
+describe('rows above the header', () => {
+  it('finds the header below a title and a note, and says which rows it left', async () => {
+    const report = await dryRun(
+      'actors.csv',
+      [
+        'Stakeholder list, Berg River 2024',
+        '',
+        'Compiled by the catchment forum',
+        'Name,Kind,Sector',
+        'Alpha Org,ngo,civil society',
+        'Beta Org,NGO,Civil Society',
+      ].join('\n'),
+    );
+    expect(report.ok).toBe(true);
+    expect(report.counts.created).toBe(2);
+    expect(warningsOf(report)).toEqual([[1, '', 'ROWS_ABOVE_HEADER', 'Stakeholder list']]);
+    expect(report.warnings[0]!.message).toBe('the header is row 4: rows 1-3 above it are not read');
+    const bad = await dryRun('actors.csv', 'Our list\nname,kind,sector\nAlpha Org,cabal,public\n');
+    expect(bad.errors.map((e) => [e.row, e.column, e.code])).toEqual([
+      [3, 'kind', 'INVALID_INPUT'],
+    ]);
+  });
+
+  it('keeps the first row as the header when no row below has every needed column', async () => {
+    const report = await dryRun('actors.csv', 'name,kind\nAlpha Org,ngo\nname,kind\n');
+    expect(report.warnings.map((w) => w.code)).not.toContain('ROWS_ABOVE_HEADER');
+    expect(report.errors.map((e) => [e.row, e.column, e.code])).toEqual([
+      [1, 'sector', 'MISSING_COLUMN'],
+    ]);
+  });
+});

@@ -35,6 +35,41 @@ export function withColumnsInFront(table: Table, rows: string[][], count: number
   return { rows, lines: table.lines, unreadable };
 }
 
+/** The table from row `k` on: unreadable cells keep their places. */
+function rowsFrom(table: Table, k: number): Table {
+  const rows = table.rows.slice(k);
+  const lines = table.lines.slice(k);
+  if (!table.unreadable) return { rows, lines };
+  const unreadable = new Map<string, string>();
+  for (const [key, reason] of table.unreadable) {
+    const [r, c] = key.split(':').map(Number) as [number, number];
+    if (r >= k) unreadable.set(`${r - k}:${c}`, reason);
+  }
+  return { rows, lines, unreadable };
+}
+
+/** How far down a header is looked for when the first row is not one (a title, a date, a note). */
+const HEADER_SEARCH_ROWS = 10;
+
+/**
+ * The index of the header row: the first row, unless it lacks a column the
+ * type needs and one of the next few rows has them all.
+ */
+function headerRow(type: EntityType, rows: readonly string[][]): number {
+  const complete = (k: number) =>
+    missingColumns(
+      type,
+      matchHeaders(
+        type,
+        rows[k]!.map((h) => h.trim()),
+      ),
+    ).length === 0;
+  if (rows.length === 0 || complete(0)) return 0;
+  for (let k = 1; k < Math.min(rows.length, HEADER_SEARCH_ROWS + 1); k += 1)
+    if (complete(k)) return k;
+  return 0;
+}
+
 export interface TableRows {
   rows: ImportRow[];
   errors: ImportProblem[];
@@ -167,8 +202,24 @@ function unheadedValues(sheet: string, table: Table, added: number): ImportProbl
  * in front of the file's own (Kumu's derived kind and sector), so that
  * reports number columns as the file does.
  */
-export function rowsFromTable(type: EntityType, sheet: string, table: Table, added = 0): TableRows {
+export function rowsFromTable(type: EntityType, sheet: string, whole: Table, added = 0): TableRows {
   const out: TableRows = { rows: [], errors: [], warnings: [] };
+  const skip = headerRow(type, whole.rows);
+  if (skip > 0) {
+    const last = whole.lines[skip - 1]!;
+    const first = whole.lines[0]!;
+    out.warnings.push(
+      problemAt(
+        sheet,
+        first,
+        '',
+        whole.rows[0]!.find((c) => c.trim() !== '') ?? '',
+        'ROWS_ABOVE_HEADER',
+        `the header is row ${whole.lines[skip]}: ${first === last ? `row ${first}` : `rows ${first}-${last}`} above it ${first === last ? 'is' : 'are'} not read`,
+      ),
+    );
+  }
+  const table = skip > 0 ? rowsFrom(whole, skip) : whole;
   const [rawHeaders = [], ...body] = table.rows;
   const headers = rawHeaders.map((h) => h.trim());
   const columns = matchHeaders(type, headers);

@@ -120,6 +120,25 @@ describe('xlsx cells that cannot be read', () => {
     ]);
   });
 
+  it('keeps unreadable cells at their rows when rows above the header are left out', async () => {
+    const bytes = await workbook({
+      actors: [
+        ['Berg River stakeholders'],
+        ['name', 'kind', 'sector', 'description'],
+        ['Alpha Org', 'ngo', 'civil society', 'fine'],
+        ['Beta Org', 'ngo', 'civil society', { error: '#REF!' }],
+      ],
+    });
+    const report = await importFile(sample.current, bytes, {
+      filename: 'actors.xlsx',
+      dryRun: true,
+    });
+    expect(report.warnings.map((w) => [w.row, w.code])).toEqual([[1, 'ROWS_ABOVE_HEADER']]);
+    expect(report.errors.map((e) => [e.row, e.column, e.code])).toEqual([
+      [4, 'description', 'UNREADABLE_CELL'],
+    ]);
+  });
+
   it('refuses a member row with a blank or unreadable end or a bad role, at its own row', async () => {
     const bytes = await workbook({
       members: [

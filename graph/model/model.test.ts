@@ -159,7 +159,7 @@ describe('parseEntity: bad input is INVALID_INPUT naming the field', () => {
       { id: 'j', name: 'J', kind: 'other', overlaps: ['j'] },
       'overlaps',
     ],
-    ['unknown field', 'level', { name: 'L', rank: 1, colour: 'red' }, ''],
+    ['unknown field', 'level', { name: 'L', rank: 1, colour: 'red' }, 'colour'],
     ['rank not integer', 'level', { name: 'L', rank: 1.5 }, 'rank'],
   ])('%s', (_label, type, input, path) => {
     try {
