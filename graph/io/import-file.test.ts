@@ -289,6 +289,19 @@ describe('reports that say what to do', () => {
       'influence: must be a whole number from 1 to 5',
       'interest: must be a whole number from 1 to 5',
     ]);
+    const blanks = await dryRun(
+      'actors.csv',
+      'id,Organisation,Type,sector\nx1,,ngo,public\nx2,B,,public\n',
+    );
+    expect(blanks.errors.map((e) => [e.row, e.column, e.value, e.message])).toEqual([
+      [2, 'Organisation', '', 'name: is required'],
+      [
+        3,
+        'Type',
+        '',
+        'kind: is required; one of department, municipality, public_entity, business, industry_body, ngo, community_group, research, international, other',
+      ],
+    ]);
   });
 });
 

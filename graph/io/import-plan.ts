@@ -10,6 +10,7 @@ import type { EntityType } from '../model/index.js';
 import type { FieldProblem } from '../model/index.js';
 import type { Author, GraphService } from '../service.js';
 import { findPlannedProblems, planUpsert } from '../writes/plan-upsert.js';
+import { COLUMNS } from './columns.js';
 import { emptyCounts, showValue } from './report.js';
 import type { ImportProblem, ImportReport } from './report.js';
 
@@ -52,6 +53,24 @@ function problemsFromError(row: ImportRow, error: unknown): ImportProblem[] {
   ];
   return fieldProblems.map((p) => {
     const top = p.path.split('.')[0] ?? '';
+    // a blank cell (or a missing field) of a field the entity needs: zod's
+    // "expected string, received undefined" says less than this
+    const missing =
+      error.code === 'INVALID_INPUT' &&
+      top !== '' &&
+      p.path === top &&
+      row.input[top] === undefined;
+    if (missing) {
+      const values = COLUMNS[row.type].find((c) => c.field === top)?.values;
+      return {
+        sheet: row.sheet,
+        row: row.row,
+        column: row.columns?.[top] ?? top,
+        value: '',
+        code: error.code,
+        message: `${top}: is required${values ? `; one of ${values.join(', ')}` : ''}`,
+      };
+    }
     return {
       sheet: row.sheet,
       row: row.row,
