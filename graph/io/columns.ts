@@ -203,3 +203,45 @@ export function normaliseEnum(value: string, values: readonly string[]): string 
   if (values.includes(singular)) return singular;
   return value.trim();
 }
+
+/** Edits (insert, delete, replace a character) from `a` to `b`. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j += 1) {
+      const replace = previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min(replace, previous[j]! + 1, current[j - 1]! + 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/**
+ * The enum value a typo most likely meant ("munisipality" -> municipality,
+ * "goverment" -> government, read as public): the value or synonym closest
+ * to the cell, within two edits. Only ever suggested in a report, never
+ * taken in its place.
+ */
+export function likelyEnumValue(
+  value: string,
+  values: readonly string[],
+): { word: string; value: string } | undefined {
+  const v = value
+    .trim()
+    .toLowerCase()
+    .replace(/[\s\-/]+/g, '_');
+  const candidates: [string, string][] = [
+    ...values.map((x) => [x, x] as [string, string]),
+    ...Object.entries(ENUM_SYNONYMS).filter(([, target]) => values.includes(target)),
+  ];
+  let best: { word: string; value: string; distance: number } | undefined;
+  for (const [word, target] of candidates) {
+    const distance = editDistance(v, word);
+    if (distance <= 2 && (!best || distance < best.distance)) {
+      best = { word, value: target, distance };
+    }
+  }
+  return best && { word: best.word, value: best.value };
+}

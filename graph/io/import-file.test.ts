@@ -289,6 +289,27 @@ describe('reports that say what to do', () => {
       'influence: must be a whole number from 1 to 5',
       'interest: must be a whole number from 1 to 5',
     ]);
+    const typos = await dryRun(
+      'actors.csv',
+      'name,kind,sector\nA,munisipality,public\nB,cabal,goverment\n',
+    );
+    expect(typos.errors.map((e) => [e.row, e.value, e.message])).toEqual([
+      [
+        2,
+        'munisipality',
+        "kind: 'munisipality' is not one of department, municipality, public_entity, business, industry_body, ngo, community_group, research, international, other (did you mean 'municipality'?)",
+      ],
+      [
+        3,
+        'cabal',
+        "kind: 'cabal' is not one of department, municipality, public_entity, business, industry_body, ngo, community_group, research, international, other",
+      ],
+      [
+        3,
+        'goverment',
+        "sector: 'goverment' is not one of public, private, civil_society, academic (did you mean 'government', read as public?)",
+      ],
+    ]);
     const blanks = await dryRun(
       'actors.csv',
       'id,Organisation,Type,sector\nx1,,ngo,public\nx2,B,,public\n',

@@ -10,7 +10,7 @@ import type { EntityType } from '../model/index.js';
 import type { FieldProblem } from '../model/index.js';
 import type { Author, GraphService } from '../service.js';
 import { findPlannedProblems, planUpsert } from '../writes/plan-upsert.js';
-import { COLUMNS } from './columns.js';
+import { COLUMNS, likelyEnumValue } from './columns.js';
 import { emptyCounts, showValue } from './report.js';
 import type { ImportProblem, ImportReport } from './report.js';
 
@@ -45,6 +45,23 @@ const PROGRESS_EVERY = 5_000;
 
 class ImportAborted extends Error {}
 
+/**
+ * What to say of a whole field that failed, when zod's words say less: a
+ * blank cell (or missing field) the entity needs, or a value that is not one
+ * of an enum's, with the one a typo most likely meant.
+ */
+function plainMessage(row: ImportRow, field: string): string | undefined {
+  const values = COLUMNS[row.type].find((c) => c.field === field)?.values;
+  const given = row.input[field];
+  if (given === undefined)
+    return `${field}: is required${values ? `; one of ${values.join(', ')}` : ''}`;
+  if (values && typeof given === 'string' && !values.includes(given)) {
+    const meant = likelyEnumValue(given, values);
+    return `${field}: '${given}' is not one of ${values.join(', ')}${meant ? ` (did you mean '${meant.word}'${meant.word === meant.value ? '' : `, read as ${meant.value}`}?)` : ''}`;
+  }
+  return undefined;
+}
+
 function problemsFromError(row: ImportRow, error: unknown): ImportProblem[] {
   if (!isGraphError(error)) throw error;
   const field = (error.details.field as string | undefined) ?? '';
@@ -53,36 +70,15 @@ function problemsFromError(row: ImportRow, error: unknown): ImportProblem[] {
   ];
   return fieldProblems.map((p) => {
     const top = p.path.split('.')[0] ?? '';
-    // a blank cell (or a missing field) of a field the entity needs: zod's
-    // "expected string, received undefined" says less than this
-    const missing =
-      error.code === 'INVALID_INPUT' &&
-      top !== '' &&
-      p.path === top &&
-      row.input[top] === undefined;
-    if (missing) {
-      const values = COLUMNS[row.type].find((c) => c.field === top)?.values;
-      return {
-        sheet: row.sheet,
-        row: row.row,
-        column: row.columns?.[top] ?? top,
-        value: '',
-        code: error.code,
-        message: `${top}: is required${values ? `; one of ${values.join(', ')}` : ''}`,
-      };
-    }
+    const invalid = error.code === 'INVALID_INPUT';
+    const plain = invalid && top !== '' && p.path === top ? plainMessage(row, top) : undefined;
     return {
       sheet: row.sheet,
       row: row.row,
       column: row.columns?.[top] ?? p.path,
-      value: showValue(
-        error.code === 'INVALID_INPUT' ? row.input[top] : (error.details.value ?? row.input[top]),
-      ),
+      value: showValue(invalid ? row.input[top] : (error.details.value ?? row.input[top])),
       code: error.code,
-      message:
-        error.code === 'INVALID_INPUT'
-          ? `${p.path ? `${p.path}: ` : ''}${p.message}`
-          : error.message,
+      message: plain ?? (invalid ? `${p.path ? `${p.path}: ` : ''}${p.message}` : error.message),
     };
   });
 }
