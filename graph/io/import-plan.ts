@@ -4,6 +4,7 @@
  * Main function: importRows.
  */
 import { isGraphError } from '../errors.js';
+import type { GraphError } from '../errors.js';
 import { inTurns } from '../turns.js';
 import { isEndpointType, parseEntity } from '../model/index.js';
 import type { EntityType } from '../model/index.js';
@@ -24,6 +25,15 @@ export interface ImportRow {
   columns?: Record<string, string>;
   /** The file's parser already reported a problem with this row: it is rejected. */
   invalid?: boolean;
+  /** A partnership's members that came from rows of a members sheet: where each was, by its index in `input.members`. */
+  memberAt?: (CellAt | undefined)[];
+}
+
+/** A cell of a file: its sheet, row and column. */
+export interface CellAt {
+  sheet: string;
+  row: number;
+  column: string;
 }
 
 /** Where an import is: 'checking' rows one by one, then 'writing' them in one transaction. */
@@ -62,14 +72,27 @@ function plainMessage(row: ImportRow, field: string): string | undefined {
   return undefined;
 }
 
+/** The members sheet's cell of a member whose actor is unknown, when it came from one. */
+function memberCell(row: ImportRow, error: GraphError): CellAt | undefined {
+  if (error.code !== 'UNKNOWN_REFERENCE' || error.details.field !== 'members') return undefined;
+  const members = row.input.members as { actorId?: unknown }[] | undefined;
+  const k = members?.findIndex((m) => m.actorId === error.details.value) ?? -1;
+  return k >= 0 ? row.memberAt?.[k] : undefined;
+}
+
 function problemsFromError(row: ImportRow, error: unknown): ImportProblem[] {
   if (!isGraphError(error)) throw error;
   const field = (error.details.field as string | undefined) ?? '';
   const fieldProblems = (error.details.problems as FieldProblem[] | undefined) ?? [
     { path: field, message: error.message },
   ];
+  const member = memberCell(row, error);
   return fieldProblems.map((p) => {
     const top = p.path.split('.')[0] ?? '';
+    if (member) {
+      const value = showValue(error.details.value);
+      return { ...member, value, code: error.code, message: error.message };
+    }
     const invalid = error.code === 'INVALID_INPUT';
     const plain = invalid && top !== '' && p.path === top ? plainMessage(row, top) : undefined;
     return {

@@ -7,7 +7,7 @@
 import { ENTITY_TYPES, ID_PATTERN, deriveId, isEndpointType } from '../model/index.js';
 import type { EntityType, GraphState } from '../model/index.js';
 import { COLUMNS } from './columns.js';
-import type { ImportRow } from './import-plan.js';
+import type { CellAt, ImportRow } from './import-plan.js';
 import { problemAt } from './report.js';
 import type { ImportProblem } from './report.js';
 
@@ -101,16 +101,22 @@ const REF_COLUMNS = Object.fromEntries(
 export function resolveNames(rows: ImportRow[], state: GraphState): ImportProblem[] {
   const knownOf = knownEntities(rows, state);
   const problems: ImportProblem[] = [];
-  const resolve = (row: ImportRow, field: string, target: EntityType, value: string): string => {
+  /** `at`: the cell the value came from, when not the row's own (a members sheet's row). */
+  const resolve = (
+    row: ImportRow,
+    field: string,
+    target: EntityType,
+    value: string,
+    at?: CellAt,
+  ): string => {
     const known = knownOf(target);
     if (known.has(value)) return value;
     const ids = known.byName().get(nameKey(value));
     if (ids?.size === 1) return [...ids][0]!;
     const refuse = (code: string, message: string) => {
       row.invalid = true;
-      problems.push(
-        problemAt(row.sheet, row.row, row.columns?.[field] ?? field, value, code, message),
-      );
+      const cell = at ?? { sheet: row.sheet, row: row.row, column: row.columns?.[field] ?? field };
+      problems.push(problemAt(cell.sheet, cell.row, cell.column, value, code, message));
     };
     if (!ids && !ID_PATTERN.test(value)) {
       refuse('UNKNOWN_REFERENCE', `no ${target} has the id or the name '${value}'`);
@@ -129,8 +135,11 @@ export function resolveNames(rows: ImportRow[], state: GraphState): ImportProble
       if (typeof value === 'string')
         row.input[column.field] = resolve(row, column.field, target, value);
       else if (column.kind === 'members' && Array.isArray(value)) {
-        for (const m of value as { actorId: string }[])
-          m.actorId = resolve(row, column.field, target, m.actorId);
+        const members = value as { actorId: string }[];
+        for (let k = 0; k < members.length; k += 1) {
+          const m = members[k]!;
+          m.actorId = resolve(row, column.field, target, m.actorId, row.memberAt?.[k]);
+        }
       } else if (Array.isArray(value)) {
         const list = value as string[];
         for (let k = 0; k < list.length; k += 1)

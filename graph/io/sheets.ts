@@ -6,7 +6,7 @@
 import { ACTOR_KINDS, MEMBER_ROLES } from '../model/index.js';
 import type { ActorKind, EntityType, GraphState, Sector } from '../model/index.js';
 import { normaliseEnum } from './columns.js';
-import type { ImportRow } from './import-plan.js';
+import type { CellAt, ImportRow } from './import-plan.js';
 import { problemAt } from './report.js';
 import type { ImportProblem } from './report.js';
 import { rowsFromTable, withColumnsInFront } from './table.js';
@@ -99,23 +99,30 @@ function foldMembers(
   sheet: string,
 ): ImportProblem[] {
   const problems: ImportProblem[] = [];
-  const byPartnership = new Map<string, { actorId: string; role: string }[]>();
-  const firstRow = new Map<string, number>();
+  type Member = { actorId: string; role: string };
+  const byPartnership = new Map<string, { list: Member[]; at: CellAt[] }>();
   for (const row of members.rows) {
     const partnershipId = String(row.input.partnershipId);
-    const list =
-      byPartnership.get(partnershipId) ?? byPartnership.set(partnershipId, []).get(partnershipId)!;
-    if (!firstRow.has(partnershipId)) firstRow.set(partnershipId, row.row);
-    list.push({ actorId: String(row.input.actorId), role: String(row.input.role) });
+    const group =
+      byPartnership.get(partnershipId) ??
+      byPartnership.set(partnershipId, { list: [], at: [] }).get(partnershipId)!;
+    group.list.push({ actorId: String(row.input.actorId), role: String(row.input.role) });
+    group.at.push({ sheet, row: row.row, column: row.columns?.actorId ?? 'actor' });
   }
-  for (const [partnershipId, list] of byPartnership) {
-    const target = rows.find(
-      (r) =>
-        r.type === 'partnership' &&
-        (r.input.id === partnershipId || r.input.name === partnershipId),
-    );
+  // the file's partnerships by id and by name: a members sheet may name either
+  const inFile = new Map<string, ImportRow>();
+  for (const r of rows) {
+    if (r.type !== 'partnership') continue;
+    for (const key of [r.input.id, r.input.name]) {
+      if (typeof key === 'string' && !inFile.has(key)) inFile.set(key, r);
+    }
+  }
+  for (const [partnershipId, { list, at }] of byPartnership) {
+    const target = inFile.get(partnershipId);
     if (target) {
-      target.input.members = [...((target.input.members as unknown[]) ?? []), ...list];
+      const own = (target.input.members as unknown[] | undefined) ?? [];
+      target.memberAt = [...(target.memberAt ?? own.map(() => undefined)), ...at];
+      target.input.members = [...own, ...list];
       continue;
     }
     const stored = state.entities.partnership.get(partnershipId);
@@ -123,7 +130,7 @@ function foldMembers(
       problems.push(
         warning(
           sheet,
-          firstRow.get(partnershipId) ?? 0,
+          at[0]!.row,
           'partnership',
           partnershipId,
           'UNKNOWN_REFERENCE',
@@ -137,8 +144,9 @@ function foldMembers(
     rows.push({
       type: 'partnership',
       sheet,
-      row: members.rows[0]?.row ?? 2,
+      row: at[0]!.row,
       input: { ...entity, members: [...kept, ...list] },
+      memberAt: [...kept.map(() => undefined), ...at],
     });
   }
   return problems;
@@ -261,6 +269,7 @@ function membersTable(name: string, table: Table): TableRows {
       sheet: name,
       row: line,
       input: { partnershipId, actorId, role },
+      columns: { partnershipId: columnName(p), actorId: columnName(a) },
     });
   });
   return result;

@@ -158,6 +158,30 @@ describe('xlsx cells that cannot be read', () => {
       [6, 'role', 'INVALID_INPUT', 'leaad'],
     ]);
   });
+
+  it('reports a member whose actor is unknown at its own row, by id or by name', async () => {
+    const bytes = await workbook({
+      partnerships: [
+        ['id', 'name', 'kind', 'formality'],
+        ['river-pact', 'River Pact', 'forum', 'informal'],
+      ],
+      members: [
+        ['Partnership', 'Member', 'Role'],
+        ['brip-steering-committee', 'dws', 'member'],
+        ['river-pact', 'dws', 'convener'],
+        ['river-pact', 'no-such-actor', 'member'],
+        ['brip-steering-committee', 'No Such Body', 'member'],
+      ],
+    });
+    const report = await importFile(sample.current, bytes, {
+      filename: 'partners.xlsx',
+      dryRun: true,
+    });
+    expect(report.errors.map((e) => [e.sheet, e.row, e.column, e.value, e.code])).toEqual([
+      ['members', 4, 'Member', 'no-such-actor', 'UNKNOWN_REFERENCE'],
+      ['members', 5, 'Member', 'No Such Body', 'UNKNOWN_REFERENCE'],
+    ]);
+  });
 });
 
 describe('zip bombs', () => {
