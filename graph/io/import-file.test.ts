@@ -340,6 +340,28 @@ describe('exported CSV', () => {
     expect(report.counts).toEqual({ created: 0, updated: 0, unchanged: stored, rejected: 0 });
   });
 
+  it('keeps members whose actor id holds a colon, in CSV and in a workbook', async () => {
+    await sample.current.create('actor', {
+      id: 'sanbi:cape',
+      name: 'SANBI Cape',
+      kind: 'public_entity',
+      sector: 'public',
+    });
+    await sample.current.update('partnership', 'brip-steering-committee', (p) => ({
+      members: [...p.members, { actorId: 'sanbi:cape', role: 'observer' }],
+    }));
+    for (const [format, filename] of [
+      ['csv', 'partnerships.csv'],
+      ['xlsx', 'mandatemap.xlsx'],
+    ] as const) {
+      const options = format === 'csv' ? { entity: 'partnership' as const } : {};
+      const bytes = await exportBytes(await exportGraph(sample.current, format, options));
+      const report = await importFile(sample.current, bytes, { filename, dryRun: true });
+      expect(report.errors).toEqual([]);
+      expect(report.counts).toMatchObject({ created: 0, updated: 0, rejected: 0 });
+    }
+  });
+
   it('warns of names alike, but not of names made only of fillers that differ', async () => {
     const report = await dryRunText(
       sample.current,

@@ -124,6 +124,21 @@ export function missingColumns(
   );
 }
 
+/**
+ * One member written `actor:role` (or `actor=role`, or the actor alone for
+ * a plain member). The role follows the last separator: ids may hold a
+ * colon themselves (`sanbi:cape:observer`).
+ */
+function memberOf(entry: string): { actorId: string; role: string } {
+  const at = Math.max(entry.lastIndexOf(':'), entry.lastIndexOf('='));
+  if (at < 0) return { actorId: entry, role: 'member' };
+  const role = entry.slice(at + 1).trim();
+  return {
+    actorId: entry.slice(0, at).trim(),
+    role: role ? normaliseEnum(role, MEMBER_ROLES) : 'member',
+  };
+}
+
 /** A cell that cannot be read as its column's kind. */
 class CellProblem {
   constructor(
@@ -149,10 +164,7 @@ function readCell(column: Column, raw: string): unknown {
     case 'tags':
       return splitValues(text);
     case 'members':
-      return splitValues(text).map((entry) => {
-        const [actorId, role] = entry.split(/\s*[:=]\s*/) as [string, string | undefined];
-        return { actorId, role: role ? normaliseEnum(role, MEMBER_ROLES) : 'member' };
-      });
+      return splitValues(text).map(memberOf);
     default:
       return text;
   }
