@@ -24,15 +24,27 @@ export interface Table {
   unreadable?: Map<string, string>;
 }
 
+/**
+ * Unreadable cells as "row:column" keys moved `up` rows and `right` columns;
+ * cells moved above the first row are dropped.
+ */
+function moveUnreadable(
+  unreadable: ReadonlyMap<string, string>,
+  up: number,
+  right: number,
+): Map<string, string> {
+  const moved = new Map<string, string>();
+  for (const [key, reason] of unreadable) {
+    const [r, c] = key.split(':').map(Number) as [number, number];
+    if (r >= up) moved.set(`${r - up}:${c + right}`, reason);
+  }
+  return moved;
+}
+
 /** The same table with `count` columns put in front: unreadable cells move with their columns. */
 export function withColumnsInFront(table: Table, rows: string[][], count: number): Table {
   if (!table.unreadable) return { rows, lines: table.lines };
-  const unreadable = new Map<string, string>();
-  for (const [key, reason] of table.unreadable) {
-    const [r, c] = key.split(':').map(Number) as [number, number];
-    unreadable.set(`${r}:${c + count}`, reason);
-  }
-  return { rows, lines: table.lines, unreadable };
+  return { rows, lines: table.lines, unreadable: moveUnreadable(table.unreadable, 0, count) };
 }
 
 /** The table from row `k` on: unreadable cells keep their places. */
@@ -40,12 +52,7 @@ function rowsFrom(table: Table, k: number): Table {
   const rows = table.rows.slice(k);
   const lines = table.lines.slice(k);
   if (!table.unreadable) return { rows, lines };
-  const unreadable = new Map<string, string>();
-  for (const [key, reason] of table.unreadable) {
-    const [r, c] = key.split(':').map(Number) as [number, number];
-    if (r >= k) unreadable.set(`${r - k}:${c}`, reason);
-  }
-  return { rows, lines, unreadable };
+  return { rows, lines, unreadable: moveUnreadable(table.unreadable, k, 0) };
 }
 
 /** How far down a header is looked for when the first row is not one (a title, a date, a note). */
@@ -56,17 +63,14 @@ const HEADER_SEARCH_ROWS = 10;
  * type needs and one of the next few rows has them all.
  */
 function headerRow(type: EntityType, rows: readonly string[][]): number {
-  const complete = (k: number) =>
-    missingColumns(
-      type,
-      matchHeaders(
-        type,
-        rows[k]!.map((h) => h.trim()),
-      ),
-    ).length === 0;
+  const complete = (k: number) => {
+    const headers = rows[k]!.map((h) => h.trim());
+    return missingColumns(type, matchHeaders(type, headers)).length === 0;
+  };
   if (rows.length === 0 || complete(0)) return 0;
-  for (let k = 1; k < Math.min(rows.length, HEADER_SEARCH_ROWS + 1); k += 1)
+  for (let k = 1; k < Math.min(rows.length, HEADER_SEARCH_ROWS + 1); k += 1) {
     if (complete(k)) return k;
+  }
   return 0;
 }
 
