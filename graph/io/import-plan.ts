@@ -94,7 +94,9 @@ function problemsFromError(row: ImportRow, error: unknown): ImportProblem[] {
       return { ...member, value, code: error.code, message: error.message };
     }
     const invalid = error.code === 'INVALID_INPUT';
-    const plain = invalid && top !== '' && p.path === top ? plainMessage(row, top) : undefined;
+    // zod's own wording for a wrong type or value of a whole field, not a rule's message
+    const typeOrValue = p.code === 'invalid_type' || p.code === 'invalid_value';
+    const plain = invalid && typeOrValue && p.path === top ? plainMessage(row, top) : undefined;
     return {
       sheet: row.sheet,
       row: row.row,

@@ -12,19 +12,22 @@ import type { EntityMap, EntityType } from './entities.js';
 export interface FieldProblem {
   path: string;
   message: string;
+  /** zod's issue code ('invalid_type', 'invalid_value', 'custom', ...). */
+  code?: string;
 }
 
 /** One problem per bad field: a field the entity does not have is reported under its own name. */
 export function problemsOf(error: z.ZodError): FieldProblem[] {
-  return error.issues.flatMap((issue) => {
+  return error.issues.flatMap((issue): FieldProblem[] => {
     const path = issue.path.map(String).join('.');
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => ({
         path: path ? `${path}.${key}` : key,
         message: 'unknown field',
+        code: issue.code,
       }));
     }
-    return [{ path, message: issue.message }];
+    return [{ path, message: issue.message, code: issue.code }];
   });
 }
 
