@@ -91,6 +91,25 @@ describe('GET /api/export/:format', () => {
     expect(again.json().counts).toMatchObject({ created: 0, updated: 0, rejected: 0 });
   });
 
+  it('streams a workbook that re-imports as it is over HTTP', async () => {
+    const roomy = await makeTestApp();
+    try {
+      const res = await roomy.app.inject('/api/export/xlsx');
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-disposition']).toContain('mandatemap.xlsx');
+      const again = await roomy.app.inject({
+        method: 'POST',
+        url: '/api/import?dryRun=true',
+        ...multipartFile('mandatemap.xlsx', res.rawPayload),
+      });
+      expect(again.json()).toMatchObject({ ok: true, errors: [], warnings: [] });
+      expect(again.json().counts).toMatchObject({ created: 0, updated: 0, rejected: 0 });
+      expect(again.json().counts.unchanged).toBeGreaterThan(100);
+    } finally {
+      await roomy.close();
+    }
+  });
+
   it('neutralises formulas in exported CSV', async () => {
     await t.gql(
       'mutation { createActor(input: { id: "formula", name: "=HYPERLINK(\\"http://x\\")", kind: NGO, sector: PUBLIC }) { id } }',
