@@ -139,6 +139,34 @@ describe('importing messy files', () => {
     ['a file that is not UTF-8', 'actors-latin1.csv', {}, 'INVALID_INPUT', /not UTF-8/],
     ['a format it cannot read', 'actors.xls', {}, 'INVALID_INPUT', /cannot import '.xls'/],
     [
+      'an Excel 97-2003 workbook, whatever its name',
+      'old.csv',
+      {},
+      'INVALID_INPUT',
+      /^the file is an Excel 97-2003 workbook \(\.xls\), which is not read: save it as an Excel Workbook \(\.xlsx\) or as CSV UTF-8$/,
+    ],
+    [
+      'a workbook named .csv',
+      'workbook.csv',
+      {},
+      'INVALID_INPUT',
+      /^the file is named \.csv but is a workbook \(\.xlsx\) or another zip file: if it is a workbook, name it \.xlsx$/,
+    ],
+    [
+      'UTF-16 text without a byte-order mark',
+      'utf16.csv',
+      {},
+      'INVALID_INPUT',
+      /^the file is named \.csv but is UTF-16 text: save it as UTF-8 \(CSV UTF-8 in Excel\)$/,
+    ],
+    [
+      'a PDF named .csv',
+      'scan.csv',
+      {},
+      'INVALID_INPUT',
+      /^the file is named \.csv but is a PDF document; a \.csv file must be text$/,
+    ],
+    [
       'a file over the size limit',
       'actors-messy.csv',
       { maxBytes: 100 },
@@ -168,12 +196,19 @@ describe('importing messy files', () => {
     ],
   ])('refuses %s with a coded error', async (_label, name, limits, code, message) => {
     const actors = ['One', 'Two', 'Three'].map((n) => ({ name: n, kind: 'ngo', sector: 'public' }));
-    const bytes =
-      name === 'actors.xls'
-        ? Buffer.from('x')
-        : name === 'actors.json'
-          ? Buffer.from(JSON.stringify({ actors }))
-          : fixture(name);
+    const made: Record<string, () => Buffer> = {
+      'actors.xls': () => Buffer.from('x'),
+      'actors.json': () => Buffer.from(JSON.stringify({ actors })),
+      'old.csv': () =>
+        Buffer.concat([
+          Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+          Buffer.alloc(64),
+        ]),
+      'workbook.csv': () => fixture('kumu-export.xlsx'),
+      'scan.csv': () => Buffer.from('%PDF-1.4\n'),
+      'utf16.csv': () => Buffer.from('name,kind,sector\nA,ngo,public\n', 'utf16le'),
+    };
+    const bytes = made[name]?.() ?? fixture(name);
     const error = await importFile(sample.current, bytes, { filename: name, limits }).catch(
       (e) => e,
     );

@@ -16,6 +16,7 @@ import type { ImportProblem, ImportReport } from './report.js';
 import { likelyDuplicates, resolveNames } from './resolve-names.js';
 import { rowsFromSheets } from './sheets.js';
 import { sheetType, tablesFromXlsx } from './xlsx.js';
+import { checkContent } from './sniff.js';
 import { checkZipSize } from './zip-guard.js';
 import { typeFromName, typeHint } from './file-type.js';
 import type { TableType } from './file-type.js';
@@ -81,6 +82,9 @@ async function parseFile(
   state: GraphState,
 ): Promise<Parsed> {
   const format = extname(options.filename).slice(1).toLowerCase();
+  if ((SUPPORTED_IMPORT_FORMATS as readonly string[]).includes(format) || format === 'xls') {
+    checkContent(bytes, format);
+  }
   if (format === 'json') return documentRows(parseJson(bytes), limits.maxRows);
   if (format === 'csv' || format === 'tsv' || format === 'txt') {
     const table = parseCsv(bytes, {

@@ -208,10 +208,17 @@ describe('zip bombs', () => {
     expect(() => checkZipSize(liar, 1024 * 1024)).toThrow(/unpacks to more than/);
   });
 
-  it('refuses what is not a zip', async () => {
-    const error = await importFile(sample.current, Buffer.from('not a workbook'), {
+  it('refuses what is not a zip, and a zip it cannot read', async () => {
+    const text = await importFile(sample.current, Buffer.from('name,kind\n'), {
       filename: 'x.xlsx',
     }).catch((e) => e);
+    expect(text).toMatchObject({
+      code: 'INVALID_INPUT',
+      message: 'the file is named .xlsx but holds text: if it is CSV, name it .csv',
+      details: { reason: 'WRONG_CONTENT' },
+    });
+    const broken = Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), Buffer.alloc(64, 7)]);
+    const error = await importFile(sample.current, broken, { filename: 'x.xlsx' }).catch((e) => e);
     expect(error).toMatchObject({ code: 'INVALID_INPUT', details: { reason: 'INVALID_XLSX' } });
   });
 });
