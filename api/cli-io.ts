@@ -1,11 +1,12 @@
 /** The import and export commands of the CLI: they open the configured store directly, no server. */
-import { createWriteStream, readFileSync } from 'node:fs';
+import { createWriteStream, readFileSync, statSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import {
   ENTITY_TYPES,
   EXPORT_FORMATS,
+  GraphError,
   GraphService,
   exportGraph,
   importFile,
@@ -53,18 +54,46 @@ export function formatReport(report: ImportReport): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** A one-line progress bar on stderr when it is a terminal; silent otherwise. */
-function progressBar(): ImportProgress | undefined {
-  if (!process.stderr.isTTY) return undefined;
-  return (stage, done, total) => {
+/** A one-line progress bar on stderr when it is a terminal; silent otherwise. `end` closes its line. */
+function progressBar(): { onProgress?: ImportProgress; end: () => void } {
+  if (!process.stderr.isTTY) return { end: () => undefined };
+  let open = false;
+  const end = () => {
+    if (open) process.stderr.write('\n');
+    open = false;
+  };
+  const onProgress: ImportProgress = (stage, done, total) => {
     const share = total > 0 ? done / total : 1;
     const width = 30;
     const filled = Math.round(share * width);
     process.stderr.write(
       `\r${stage.padEnd(9)} [${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${Math.round(share * 100)}%`,
     );
-    if (stage === 'writing') process.stderr.write('\n');
+    open = true;
+    if (stage === 'writing') end();
   };
+  return { onProgress, end };
+}
+
+/** The bytes of a file to import; one larger than the limit is refused before it is read. */
+function readImportFile(path: string, maxBytes: number): Buffer {
+  let size: number;
+  try {
+    const stats = statSync(path);
+    if (!stats.isFile()) throw new Error(`cannot import '${path}': it is not a file`);
+    size = stats.size;
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'ENOENT') throw new Error(`cannot import '${path}': there is no such file`);
+    if (code === 'EACCES') throw new Error(`cannot import '${path}': permission denied`);
+    throw error;
+  }
+  if (size > maxBytes) {
+    throw new GraphError('LIMIT_EXCEEDED', `the file is ${size} bytes, more than ${maxBytes}`, {
+      max: maxBytes,
+    });
+  }
+  return readFileSync(path);
 }
 
 export async function importCommand(argv: string[]): Promise<number> {
@@ -81,15 +110,17 @@ export async function importCommand(argv: string[]): Promise<number> {
   if (!file)
     throw new Error('usage: mandatemap import <file> [--dry-run] [--type actors] [--db PATH]');
   const config = loadConfig();
+  const bytes = readImportFile(file, config.importLimits.maxBytes);
+  const bar = progressBar();
   const report = await withService(values.db, (service) =>
-    importFile(service, readFileSync(file), {
+    importFile(service, bytes, {
       filename: file,
       type: entityType(values.type),
       dryRun: values['dry-run'],
       limits: config.importLimits,
-      onProgress: progressBar(),
+      onProgress: bar.onProgress,
     }),
-  );
+  ).finally(bar.end);
   process.stdout.write(formatReport(report));
   return report.ok ? 0 : 1;
 }

@@ -264,6 +264,7 @@ describe('importing messy files', () => {
     expect(stages.filter((s) => s.startsWith('checking'))).toEqual([
       'checking 5000/12000',
       'checking 10000/12000',
+      'checking 12000/12000',
     ]);
     expect(stages.at(-1)).toBe('writing 12000/12000');
     expect(stages[0]).toMatch(/^parsing 0\//);

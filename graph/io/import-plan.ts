@@ -175,6 +175,7 @@ export async function importRows(
         },
         (start) => options.onProgress?.('checking', start, rows.length),
       );
+      options.onProgress?.('checking', rows.length, rows.length);
       for (const problem of findPlannedProblems(overlay)) {
         const row = rowOf.get(problem.type)?.get(problem.id);
         if (!row) continue;

@@ -10,10 +10,10 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const children: ChildProcess[] = [];
 afterEach(() => children.splice(0).forEach((c) => c.kill('SIGKILL')));
 
-function start(args: string[]): ChildProcess {
+function start(args: string[], env: Record<string, string> = {}): ChildProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', 'api/cli.ts', ...args], {
     cwd: ROOT,
-    env: { ...process.env, MANDATEMAP_DB: ':memory:', MANDATEMAP_LOG_LEVEL: 'info' },
+    env: { ...process.env, MANDATEMAP_DB: ':memory:', MANDATEMAP_LOG_LEVEL: 'info', ...env },
   });
   children.push(child);
   return child;
@@ -92,6 +92,22 @@ describe('mandatemap CLI', () => {
     const usage = await finished(start(['export']));
     expect(usage.code).toBe(1);
     for (const format of EXPORT_FORMATS) expect(usage.output).toContain(format);
+  });
+
+  it('says plainly when the file to import is missing, not a file, or over the limit', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mm-cli-'));
+    const missing = await finished(start(['import', join(dir, 'nope.csv')]));
+    expect(missing.code).toBe(1);
+    expect(missing.output).toContain(
+      `cannot import '${join(dir, 'nope.csv')}': there is no such file`,
+    );
+    const folder = await finished(start(['import', dir]));
+    expect(folder.output).toContain(`cannot import '${dir}': it is not a file`);
+    const file = join(dir, 'actors.csv');
+    writeFileSync(file, 'name,kind,sector\nAlpha Org,ngo,public\n');
+    const big = await finished(start(['import', file], { MANDATEMAP_IMPORT_MAX_BYTES: '10' }));
+    expect(big.code).toBe(1);
+    expect(big.output).toContain('more than 10 (LIMIT_EXCEEDED)');
   });
 
   it('refuses an unknown command and an unknown option', async () => {
