@@ -1,5 +1,6 @@
 /** The import and export commands of the CLI: they open the configured store directly, no server. */
 import { createWriteStream, readFileSync, statSync } from 'node:fs';
+import type { Stats } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
@@ -77,23 +78,28 @@ function progressBar(): { onProgress?: ImportProgress; end: () => void } {
 
 /** The bytes of a file to import; one larger than the limit is refused before it is read. */
 function readImportFile(path: string, maxBytes: number): Buffer {
-  let size: number;
+  const stats = fileStats(path);
+  if (!stats.isFile()) throw new Error(`cannot import '${path}': it is not a file`);
+  if (stats.size > maxBytes) {
+    throw new GraphError(
+      'LIMIT_EXCEEDED',
+      `the file is ${stats.size} bytes, more than ${maxBytes}`,
+      { max: maxBytes },
+    );
+  }
+  return readFileSync(path);
+}
+
+/** A file's stats, with the usual reasons it cannot be read said plainly. */
+function fileStats(path: string): Stats {
   try {
-    const stats = statSync(path);
-    if (!stats.isFile()) throw new Error(`cannot import '${path}': it is not a file`);
-    size = stats.size;
+    return statSync(path);
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === 'ENOENT') throw new Error(`cannot import '${path}': there is no such file`);
     if (code === 'EACCES') throw new Error(`cannot import '${path}': permission denied`);
     throw error;
   }
-  if (size > maxBytes) {
-    throw new GraphError('LIMIT_EXCEEDED', `the file is ${size} bytes, more than ${maxBytes}`, {
-      max: maxBytes,
-    });
-  }
-  return readFileSync(path);
 }
 
 export async function importCommand(argv: string[]): Promise<number> {
