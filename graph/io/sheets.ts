@@ -9,7 +9,7 @@ import { normaliseEnum } from './columns.js';
 import type { CellAt, ImportRow } from './import-plan.js';
 import { problemAt } from './report.js';
 import type { ImportProblem } from './report.js';
-import { rowsFromTable, withColumnsInFront } from './table.js';
+import { fromHeader, rowsFromTable, withColumnsInFront } from './table.js';
 import type { Table, TableRows } from './table.js';
 
 export interface NamedTable {
@@ -195,13 +195,24 @@ export function rowsFromSheets(
 }
 
 /** A members sheet: partnership, actor, role. */
-function membersTable(name: string, table: Table): TableRows {
-  const header = (table.rows[0] ?? []).map((h) => h.trim().toLowerCase());
+const PARTNERSHIP_HEADERS = ['partnership', 'partnershipid', 'partnership id'];
+const ACTOR_HEADERS = ['actor', 'actorid', 'actor id', 'member', 'organisation'];
+
+/** Where a members header names each column: -1 for none. */
+function membersColumns(cells: readonly string[]) {
+  const header = cells.map((h) => h.trim().toLowerCase());
   const index = (names: string[]) => header.findIndex((h) => names.includes(h));
-  const p = index(['partnership', 'partnershipid', 'partnership id']);
-  const a = index(['actor', 'actorid', 'actor id', 'member', 'organisation']);
-  const r = index(['role']);
+  return { p: index(PARTNERSHIP_HEADERS), a: index(ACTOR_HEADERS), r: index(['role']) };
+}
+
+function membersTable(name: string, whole: Table): TableRows {
   const result: TableRows = { rows: [], errors: [], warnings: [] };
+  const { table, warning: above } = fromHeader(name, whole, (cells) => {
+    const { p, a } = membersColumns(cells);
+    return p >= 0 && a >= 0;
+  });
+  if (above) result.warnings.push(above);
+  const { p, a, r } = membersColumns(table.rows[0] ?? []);
   if (p < 0 || a < 0) {
     result.errors.push(
       warning(

@@ -59,19 +59,41 @@ function rowsFrom(table: Table, k: number): Table {
 const HEADER_SEARCH_ROWS = 10;
 
 /**
- * The index of the header row: the first row, unless it lacks a column the
- * type needs and one of the next few rows has them all.
+ * The table from its header on, and a warning naming the rows above it when
+ * there are any. The header is the first row, unless `isHeader` refuses it
+ * and accepts one of the next few rows.
  */
-function headerRow(type: EntityType, rows: readonly string[][]): number {
-  const complete = (k: number) => {
-    const headers = rows[k]!.map((h) => h.trim());
+export function fromHeader(
+  sheet: string,
+  table: Table,
+  isHeader: (cells: string[]) => boolean,
+): { table: Table; warning?: ImportProblem } {
+  const { rows, lines } = table;
+  if (rows.length === 0 || isHeader(rows[0]!)) return { table };
+  let skip = 0;
+  for (let k = 1; k < Math.min(rows.length, HEADER_SEARCH_ROWS + 1) && skip === 0; k += 1) {
+    if (isHeader(rows[k]!)) skip = k;
+  }
+  if (skip === 0) return { table };
+  const [first, last] = [lines[0]!, lines[skip - 1]!];
+  const above = first === last ? `row ${first} above it is` : `rows ${first}-${last} above it are`;
+  const warning = problemAt(
+    sheet,
+    first,
+    '',
+    rows[0]!.find((c) => c.trim() !== '') ?? '',
+    'ROWS_ABOVE_HEADER',
+    `the header is row ${lines[skip]}: ${above} not read`,
+  );
+  return { table: rowsFrom(table, skip), warning };
+}
+
+/** A header row that has every column a type needs. */
+function completeHeader(type: EntityType): (cells: string[]) => boolean {
+  return (cells) => {
+    const headers = cells.map((h) => h.trim());
     return missingColumns(type, matchHeaders(type, headers)).length === 0;
   };
-  if (rows.length === 0 || complete(0)) return 0;
-  for (let k = 1; k < Math.min(rows.length, HEADER_SEARCH_ROWS + 1); k += 1) {
-    if (complete(k)) return k;
-  }
-  return 0;
 }
 
 export interface TableRows {
@@ -220,22 +242,8 @@ function unheadedValues(sheet: string, table: Table, added: number): ImportProbl
  */
 export function rowsFromTable(type: EntityType, sheet: string, whole: Table, added = 0): TableRows {
   const out: TableRows = { rows: [], errors: [], warnings: [] };
-  const skip = headerRow(type, whole.rows);
-  if (skip > 0) {
-    const last = whole.lines[skip - 1]!;
-    const first = whole.lines[0]!;
-    out.warnings.push(
-      problemAt(
-        sheet,
-        first,
-        '',
-        whole.rows[0]!.find((c) => c.trim() !== '') ?? '',
-        'ROWS_ABOVE_HEADER',
-        `the header is row ${whole.lines[skip]}: ${first === last ? `row ${first}` : `rows ${first}-${last}`} above it ${first === last ? 'is' : 'are'} not read`,
-      ),
-    );
-  }
-  const table = skip > 0 ? rowsFrom(whole, skip) : whole;
+  const { table, warning } = fromHeader(sheet, whole, completeHeader(type));
+  if (warning) out.warnings.push(warning);
   const [rawHeaders = [], ...body] = table.rows;
   const headers = rawHeaders.map((h) => h.trim());
   const columns = matchHeaders(type, headers);

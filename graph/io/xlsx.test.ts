@@ -159,6 +159,24 @@ describe('xlsx cells that cannot be read', () => {
     ]);
   });
 
+  it('finds a members header below a title', async () => {
+    const bytes = await workbook({
+      members: [
+        ['BRIP membership, March'],
+        ['Partnership', 'Actor', 'Role'],
+        ['brip-steering-committee', 'dws', 'leaad'],
+      ],
+    });
+    const report = await importFile(sample.current, bytes, {
+      filename: 'members.xlsx',
+      dryRun: true,
+    });
+    expect(report.warnings.map((w) => [w.row, w.code])).toEqual([[1, 'ROWS_ABOVE_HEADER']]);
+    expect(report.errors.map((e) => [e.row, e.column, e.code])).toEqual([
+      [3, 'Role', 'INVALID_INPUT'],
+    ]);
+  });
+
   it('reports a member whose actor is unknown at its own row, by id or by name', async () => {
     const bytes = await workbook({
       partnerships: [
