@@ -346,6 +346,16 @@ describe('reports that say what to do', () => {
         "sector: 'goverment' is not one of public, private, civil_society, academic (did you mean 'government', read as public?)",
       ],
     ]);
+    const several = await dryRun(
+      'interests.csv',
+      'actor,issue,stance,influence,interest\nBerg River Anglers,water-quality,suports,five,5\n',
+    );
+    expect(several.counts).toMatchObject({ rejected: 1 });
+    expect(several.errors.map((e) => [e.row, e.column, e.code])).toEqual([
+      [2, 'influence', 'INVALID_NUMBER'],
+      [2, 'actor', 'UNKNOWN_REFERENCE'],
+      [2, 'stance', 'INVALID_INPUT'],
+    ]);
     const blanks = await dryRun(
       'actors.csv',
       'id,Organisation,Type,sector\nx1,,ngo,public\nx2,B,,public\n',

@@ -23,8 +23,11 @@ export interface ImportRow {
   input: Record<string, unknown>;
   /** Source column of each model field, for reports. */
   columns?: Record<string, string>;
-  /** The file's parser already reported a problem with this row: it is rejected. */
-  invalid?: boolean;
+  /**
+   * Fields (top-level names) the file's reader already reported a problem
+   * with: the row is rejected, and only its other fields are still checked.
+   */
+  invalid?: Set<string>;
   /** A partnership's members that came from rows of a members sheet: where each was, by its index in `input.members`. */
   memberAt?: (CellAt | undefined)[];
 }
@@ -80,12 +83,33 @@ function memberCell(row: ImportRow, error: GraphError): CellAt | undefined {
   return k >= 0 ? row.memberAt?.[k] : undefined;
 }
 
-function problemsFromError(row: ImportRow, error: unknown): ImportProblem[] {
+/**
+ * The problems of a row's fields other than `reported`, which its reader
+ * already refused. The id is left out too: it may be made from a refused field.
+ */
+function otherProblems(row: ImportRow, reported: ReadonlySet<string>): ImportProblem[] {
+  const input = Object.fromEntries(Object.entries(row.input).filter(([k]) => !reported.has(k)));
+  try {
+    parseEntity(row.type, input);
+    return [];
+  } catch (error) {
+    const skip = new Set([...reported, 'id']);
+    return problemsFromError({ ...row, input }, error, skip);
+  }
+}
+
+function problemsFromError(
+  row: ImportRow,
+  error: unknown,
+  skip: ReadonlySet<string> = new Set(),
+): ImportProblem[] {
   if (!isGraphError(error)) throw error;
   const field = (error.details.field as string | undefined) ?? '';
-  const fieldProblems = (error.details.problems as FieldProblem[] | undefined) ?? [
-    { path: field, message: error.message },
-  ];
+  const fieldProblems = (
+    (error.details.problems as FieldProblem[] | undefined) ?? [
+      { path: field, message: error.message },
+    ]
+  ).filter((p) => !skip.has(p.path.split('.')[0] ?? ''));
   const member = memberCell(row, error);
   return fieldProblems.map((p) => {
     const top = p.path.split('.')[0] ?? '';
@@ -135,6 +159,7 @@ export async function importRows(
       const checkRow = (row: ImportRow): void => {
         if (row.invalid) {
           rejected.add(row);
+          for (const problem of otherProblems(row, row.invalid)) errors.push(problem);
           return;
         }
         try {

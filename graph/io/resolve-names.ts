@@ -114,7 +114,7 @@ export function resolveNames(rows: ImportRow[], state: GraphState): ImportProble
     const ids = known.byName().get(nameKey(value));
     if (ids?.size === 1) return [...ids][0]!;
     const refuse = (code: string, message: string) => {
-      row.invalid = true;
+      (row.invalid ??= new Set()).add(field);
       const cell = at ?? { sheet: row.sheet, row: row.row, column: row.columns?.[field] ?? field };
       problems.push(problemAt(cell.sheet, cell.row, cell.column, value, code, message));
     };

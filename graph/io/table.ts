@@ -165,6 +165,9 @@ function memberOf(entry: string): { actorId: string; role: string } {
   };
 }
 
+/** The model field a column's path starts at: `contact.email` -> contact. */
+const topField = (path: string) => path.split('.')[0]!;
+
 /** A cell that cannot be read as its column's kind. */
 class CellProblem {
   constructor(
@@ -286,14 +289,14 @@ export function rowsFromTable(type: EntityType, sheet: string, whole: Table, add
     const line = table.lines[k + 1] ?? k + 2;
     if (cells.every((c) => c.trim() === '')) return;
     const input: Record<string, unknown> = {};
-    let bad = false;
+    const bad = new Set<string>();
     for (const { column, i } of read) {
       const unreadable = table.unreadable?.get(`${k + 1}:${i}`);
       if (unreadable !== undefined) {
         out.errors.push(
           problem(line, headers[i]!, '', 'UNREADABLE_CELL', `${column.field}: ${unreadable}`),
         );
-        bad = true;
+        bad.add(topField(column.field));
         continue;
       }
       const value = readCell(column, cells[i] ?? '');
@@ -301,7 +304,7 @@ export function rowsFromTable(type: EntityType, sheet: string, whole: Table, add
         out.errors.push(
           problem(line, headers[i]!, cells[i], value.code, `${column.field}: ${value.message}`),
         );
-        bad = true;
+        bad.add(topField(column.field));
       } else if (value !== undefined) setPath(input, column.field, value);
     }
     out.rows.push({
@@ -310,7 +313,7 @@ export function rowsFromTable(type: EntityType, sheet: string, whole: Table, add
       row: line,
       input,
       columns: sources,
-      ...(bad ? { invalid: true } : {}),
+      ...(bad.size > 0 ? { invalid: bad } : {}),
     });
   });
   return out;

@@ -101,6 +101,21 @@ describe('xlsx cells that cannot be read', () => {
       [3, 'kind', 'UNREADABLE_CELL'],
     ]);
     expect(report.errors[0]!.message).toBe('description: the cell holds the error #REF!');
+    const nameless = await importFile(
+      sample.current,
+      await workbook({
+        actors: [
+          ['name', 'kind', 'sector'],
+          [{ error: '#N/A' }, 'cabal', 'public'],
+        ],
+      }),
+      { filename: 'actors.xlsx', dryRun: true },
+    );
+    // the row's other fields are still checked; its id, made from the unread name, is not
+    expect(nameless.errors.map((e) => [e.row, e.column, e.code])).toEqual([
+      [2, 'name', 'UNREADABLE_CELL'],
+      [2, 'kind', 'INVALID_INPUT'],
+    ]);
     expect(report.errors[1]!.message).toMatch(/saved without its result/);
     // an unread column's error is no reason to refuse; every row is counted once
     expect(report.counts).toEqual({ created: 2, updated: 0, unchanged: 0, rejected: 2 });
