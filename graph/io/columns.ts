@@ -189,13 +189,17 @@ export function headerKey(header: string): string {
     .replace(/[^a-z0-9]/g, '');
 }
 
-/** An enum cell as the model spells it, or the cell as given when nothing matches (validation reports it). */
-export function normaliseEnum(value: string, values: readonly string[]): string {
-  if (values.includes(value)) return value;
-  const v = value
+/** An enum cell in the model's spelling style: "Civil Society" -> civil_society. */
+const enumKey = (value: string) =>
+  value
     .trim()
     .toLowerCase()
     .replace(/[\s\-/]+/g, '_');
+
+/** An enum cell as the model spells it, or the cell as given when nothing matches (validation reports it). */
+export function normaliseEnum(value: string, values: readonly string[]): string {
+  if (values.includes(value)) return value;
+  const v = enumKey(value);
   if (values.includes(v)) return v;
   const synonym = ENUM_SYNONYMS[v] ?? ENUM_SYNONYMS[v.replace(/_/g, '')];
   if (synonym && values.includes(synonym)) return synonym;
@@ -228,10 +232,7 @@ export function likelyEnumValue(
   value: string,
   values: readonly string[],
 ): { word: string; value: string } | undefined {
-  const v = value
-    .trim()
-    .toLowerCase()
-    .replace(/[\s\-/]+/g, '_');
+  const v = enumKey(value);
   const candidates: [string, string][] = [
     ...values.map((x) => [x, x] as [string, string]),
     ...Object.entries(ENUM_SYNONYMS).filter(([, target]) => values.includes(target)),

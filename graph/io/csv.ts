@@ -13,9 +13,14 @@ export interface CsvTable {
   lines: number[];
 }
 
+/** True when the bytes start with a UTF-16 byte-order mark, little- or big-endian. */
+export function hasUtf16Bom(bytes: Uint8Array): boolean {
+  return (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+}
+
 /** Decodes UTF-8 strictly: a byte sequence that is not UTF-8 is an error naming what it looks like. */
 export function decodeUtf8(bytes: Uint8Array, what = 'the file'): string {
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+  if (hasUtf16Bom(bytes)) {
     throw new GraphError(
       'INVALID_INPUT',
       `${what} is UTF-16; save it as UTF-8 (CSV UTF-8 in Excel) and try again`,

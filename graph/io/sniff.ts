@@ -4,6 +4,7 @@
  * one ("not UTF-8") from the wrong reader. Main function: checkContent.
  */
 import { GraphError } from '../errors.js';
+import { hasUtf16Bom } from './csv.js';
 
 type Content = 'zip' | 'xls' | 'pdf' | 'utf16' | 'binary' | 'text';
 
@@ -16,8 +17,7 @@ function contentOf(bytes: Uint8Array): Content {
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'xls';
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) return 'pdf';
   // UTF-16 text holds NUL bytes too; decodeUtf8 names it by its byte-order mark
-  const utf16 = startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff]);
-  if (utf16) return 'text';
+  if (hasUtf16Bom(bytes)) return 'text';
   // UTF-16 without a byte-order mark: ASCII characters with a NUL byte after (or before) each
   const zeroAt = (i: number) => bytes.length > 3 && bytes[i] === 0 && bytes[i + 2] === 0;
   if ((zeroAt(1) && bytes[0] !== 0) || (zeroAt(0) && bytes[1] !== 0)) return 'utf16';

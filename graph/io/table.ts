@@ -70,11 +70,9 @@ export function fromHeader(
 ): { table: Table; warning?: ImportProblem } {
   const { rows, lines } = table;
   if (rows.length === 0 || isHeader(rows[0]!)) return { table };
-  let skip = 0;
-  for (let k = 1; k < Math.min(rows.length, HEADER_SEARCH_ROWS + 1) && skip === 0; k += 1) {
-    if (isHeader(rows[k]!)) skip = k;
-  }
-  if (skip === 0) return { table };
+  const below = rows.slice(1, HEADER_SEARCH_ROWS + 1).findIndex(isHeader);
+  if (below < 0) return { table };
+  const skip = below + 1;
   const [first, last] = [lines[0]!, lines[skip - 1]!];
   const above = first === last ? `row ${first} above it is` : `rows ${first}-${last} above it are`;
   const warning = problemAt(
