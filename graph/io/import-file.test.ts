@@ -3,7 +3,7 @@ import { dryRunText, fixture, useSampleService } from '../../tests/helpers/sampl
 import { exportBytes } from '../../tests/helpers/export-bytes.js';
 import { COLLECTION_OF, ENTITY_TYPES } from '../model/index.js';
 import { exportGraph } from './export.js';
-import { importFile } from './import-file.js';
+import { importDocument, importFile } from './import-file.js';
 
 const sample = useSampleService();
 
@@ -367,6 +367,58 @@ describe('reports that say what to do', () => {
         'Type',
         '',
         'kind: is required; one of department, municipality, public_entity, business, industry_body, ngo, community_group, research, international, other',
+      ],
+    ]);
+  });
+
+  it('reports every unknown reference of a row, not only the first', async () => {
+    const report = await dryRun(
+      'mandates.csv',
+      'title,function,strength,holder,issues,places\n' +
+        'T1,regulate,core,no-such-actor,water-quality|no-such-issue,nowhere\n' +
+        'T2,regulatte,core,No Such Body,no-such-issue,berg-river-catchment\n',
+    );
+    expect(report.counts).toMatchObject({ created: 0, rejected: 2 });
+    expect(report.errors.map((e) => [e.row, e.column, e.value, e.code])).toEqual([
+      [2, 'holder', 'no-such-actor', 'UNKNOWN_REFERENCE'],
+      [2, 'issues', 'no-such-issue', 'UNKNOWN_REFERENCE'],
+      [2, 'places', 'nowhere', 'UNKNOWN_REFERENCE'],
+      // a row refused for one cell still has its other references checked
+      [3, 'holder', 'No Such Body', 'UNKNOWN_REFERENCE'],
+      [3, 'issues', 'no-such-issue', 'UNKNOWN_REFERENCE'],
+      [3, 'function', 'regulatte', 'INVALID_INPUT'],
+    ]);
+    expect(report.errors[0]!.message).toBe("no actor has the id or the name 'no-such-actor'");
+  });
+
+  it('says when a reference names an entity whose own row was rejected', async () => {
+    const report = await importDocument(
+      sample.current,
+      {
+        actors: [
+          { id: 'a1', name: 'A1', kind: 'ngoo', sector: 'civil_society' },
+          { id: 'a2', name: 'A2', kind: 'ngo', sector: 'nope' },
+        ],
+        partnerships: [
+          { name: 'P', kind: 'forum', members: [{ actorId: 'a1' }, { actorId: 'a2' }] },
+        ],
+      },
+      { dryRun: true },
+    );
+    expect(report.errors.map((e) => [e.sheet, e.row, e.code, e.message])).toEqual([
+      ['actors', 1, 'INVALID_INPUT', expect.stringContaining("kind: 'ngoo'")],
+      ['actors', 2, 'INVALID_INPUT', expect.stringContaining("sector: 'nope'")],
+      [
+        'partnerships',
+        1,
+        'UNKNOWN_REFERENCE',
+        "partnership 'p' refers to actor 'a1' in members, whose own row (actors row 1) was rejected",
+      ],
+      [
+        'partnerships',
+        1,
+        'UNKNOWN_REFERENCE',
+        "partnership 'p' refers to actor 'a2' in members, whose own row (actors row 2) was rejected",
       ],
     ]);
   });

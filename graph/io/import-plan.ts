@@ -3,10 +3,9 @@
  * checked, every problem reported, and the change committed all or nothing.
  * Main function: importRows.
  */
-import { isGraphError } from '../errors.js';
-import type { GraphError } from '../errors.js';
+import { GraphError, isGraphError } from '../errors.js';
 import { inTurns } from '../turns.js';
-import { isEndpointType, parseEntity } from '../model/index.js';
+import { deriveId, isEndpointType, parseEntity } from '../model/index.js';
 import type { EntityType } from '../model/index.js';
 import type { FieldProblem } from '../model/index.js';
 import type { Author, GraphService } from '../service.js';
@@ -133,6 +132,46 @@ function problemsFromError(
 }
 
 /**
+ * An unknown reference to an entity whose own row the import refused says so:
+ * the entity is in the file, but its row has problems of its own.
+ */
+function withRefusedTarget(
+  error: GraphError,
+  refusedById: ReadonlyMap<EntityType, ReadonlyMap<string, ImportRow>>,
+): GraphError {
+  if (error.code !== 'UNKNOWN_REFERENCE') return error;
+  const { type, id, field, targetType, value } = error.details as Record<string, string>;
+  const row = refusedById.get(targetType as EntityType)?.get(value!);
+  if (!row) return error;
+  return new GraphError(
+    error.code,
+    `${type} '${id}' refers to ${targetType} '${value}' in ${field}, whose own row (${row.sheet} row ${row.row}) was rejected`,
+    error.details,
+  );
+}
+
+/**
+ * Puts problems in the order of the file: first those of sheets that gave no
+ * rows (an unknown sheet, missing columns), then sheet by sheet as the rows
+ * came (a members sheet with the partnerships it fills), row by row, each
+ * row's problems in the order they were found.
+ */
+function sortByPlace(problems: ImportProblem[], rows: readonly ImportRow[]): void {
+  if (problems.length === 0) return;
+  const rowSheets = new Map<string, number>();
+  const add = (sheet: string) => rowSheets.has(sheet) || rowSheets.set(sheet, rowSheets.size);
+  for (const row of rows) {
+    add(row.sheet);
+    // a members sheet comes with its partnerships
+    if (row.memberAt) for (const at of row.memberAt) if (at) add(at.sheet);
+  }
+  const others = [...new Set(problems.map((p) => p.sheet))].filter((s) => !rowSheets.has(s));
+  // sheets without rows rank below zero, in the order their problems were found
+  const rank = (sheet: string) => rowSheets.get(sheet) ?? others.indexOf(sheet) - others.length;
+  problems.sort((a, b) => rank(a.sheet) - rank(b.sheet) || a.row - b.row);
+}
+
+/**
  * Imports rows into the graph. `found` carries what the file's own parser
  * already reported: its errors also stop the commit, its warnings are passed on.
  */
@@ -155,10 +194,19 @@ export async function importRows(
       // the row of each entity, by type then id
       const rowOf = new Map<EntityType, Map<string, ImportRow>>();
       const rejected = new Set<ImportRow>();
+      // rows refused before planning, by type then the id they would have had
+      const refusedById = new Map<EntityType, Map<string, ImportRow>>();
+      const refuse = (row: ImportRow) => {
+        rejected.add(row);
+        const id = deriveId(row.type, row.input);
+        if (!id) return;
+        const ofType = refusedById.get(row.type) ?? new Map<string, ImportRow>();
+        refusedById.set(row.type, ofType.set(id, ofType.get(id) ?? row));
+      };
       /** Parses and plans one row: synchronous, so the hot loop is plain code. */
       const checkRow = (row: ImportRow): void => {
         if (row.invalid) {
-          rejected.add(row);
+          refuse(row);
           for (const problem of otherProblems(row, row.invalid)) errors.push(problem);
           return;
         }
@@ -188,7 +236,7 @@ export async function importRows(
           counts[planUpsert(overlay, row.type, entity)] += 1;
         } catch (error) {
           errors.push(...problemsFromError(row, error));
-          rejected.add(row);
+          refuse(row);
         }
       };
       // other requests get a turn between chunks: checking 300,000 rows takes seconds
@@ -204,7 +252,7 @@ export async function importRows(
       for (const problem of findPlannedProblems(overlay)) {
         const row = rowOf.get(problem.type)?.get(problem.id);
         if (!row) continue;
-        errors.push(...problemsFromError(row, problem.error));
+        errors.push(...problemsFromError(row, withRefusedTarget(problem.error, refusedById)));
         if (!rejected.has(row)) {
           rejected.add(row);
           counts[
@@ -219,8 +267,7 @@ export async function importRows(
   } catch (error) {
     if (!(error instanceof ImportAborted)) throw error;
   }
-  const sheets = [...new Set(errors.map((e) => e.sheet))];
-  errors.sort((a, b) => sheets.indexOf(a.sheet) - sheets.indexOf(b.sheet) || a.row - b.row);
+  sortByPlace(errors, rows);
   const ok = errors.length === 0;
   const version = await service.store.version();
   return { ok, dryRun, committed: ok && !dryRun, version, counts, errors, warnings };

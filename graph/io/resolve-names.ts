@@ -4,7 +4,7 @@
  * names that differ only in case, spacing or words such as "Local" are
  * reported as likely duplicates.
  */
-import { ENTITY_TYPES, ID_PATTERN, deriveId, isEndpointType } from '../model/index.js';
+import { ENTITY_TYPES, deriveId, isEndpointType } from '../model/index.js';
 import type { EntityType, GraphState } from '../model/index.js';
 import { COLUMNS } from './columns.js';
 import type { CellAt, ImportRow } from './import-plan.js';
@@ -118,7 +118,7 @@ export function resolveNames(rows: ImportRow[], state: GraphState): ImportProble
       const cell = at ?? { sheet: row.sheet, row: row.row, column: row.columns?.[field] ?? field };
       problems.push(problemAt(cell.sheet, cell.row, cell.column, value, code, message));
     };
-    if (!ids && !ID_PATTERN.test(value)) {
+    if (!ids) {
       refuse('UNKNOWN_REFERENCE', `no ${target} has the id or the name '${value}'`);
     } else if (ids && ids.size > 1) {
       refuse(

@@ -215,6 +215,37 @@ describe('xlsx cells that cannot be read', () => {
       ['members', 5, 'Member', 'No Such Body', 'UNKNOWN_REFERENCE'],
     ]);
   });
+
+  it('lists problems sheet by sheet as the workbook has them, whichever check found them', async () => {
+    const bytes = await workbook({
+      actors: [
+        ['name', 'kind', 'sector'],
+        ['Alpha Org', 'cabal', 'civil society'],
+      ],
+      partnerships: [
+        ['id', 'name', 'kind'],
+        ['river-pact', 'River Pact', 'forum'],
+      ],
+      members: [
+        ['Partnership', 'Member'],
+        ['river-pact', 'dws'],
+        ['river-pact', 'no-such-actor'],
+      ],
+      mandates: [
+        ['title', 'function', 'strength', 'holder', 'issues', 'places'],
+        ['Permits', 'regulate', 'core', 'no-such-holder', 'water-quality', 'berg-river-catchment'],
+      ],
+    });
+    const report = await importFile(sample.current, bytes, {
+      filename: 'graph.xlsx',
+      dryRun: true,
+    });
+    expect(report.errors.map((e) => [e.sheet, e.row, e.code])).toEqual([
+      ['actors', 2, 'INVALID_INPUT'],
+      ['members', 3, 'UNKNOWN_REFERENCE'],
+      ['mandates', 2, 'UNKNOWN_REFERENCE'],
+    ]);
+  });
 });
 
 describe('zip bombs', () => {

@@ -24,21 +24,32 @@ function unknownReference(
   );
 }
 
-export function checkReferences(view: GraphView, type: EntityType, entity: AnyEntity): void {
+const NO_PROBLEMS: readonly GraphError[] = Object.freeze([]);
+
+/** Every reference of an entity that names nothing in the view, one error each (none: an empty list). */
+export function referenceProblems(
+  view: GraphView,
+  type: EntityType,
+  entity: AnyEntity,
+): readonly GraphError[] {
+  let problems: GraphError[] | undefined;
   for (const spec of REF_SPECS[type]) {
     const value = (entity as Record<string, unknown>)[spec.field];
     if (value === undefined || value === null) continue;
     // one id or a list (refTargets' shapes), read in place: an import checks millions
     if (typeof value === 'string') {
-      if (!view.get(spec.target, value)) throw unknownReference(type, entity, spec, value);
+      if (!view.get(spec.target, value))
+        (problems ??= []).push(unknownReference(type, entity, spec, value));
       continue;
     }
     const list = value as unknown[];
     for (let k = 0; k < list.length; k += 1) {
       const target = refTarget(spec, list[k]);
-      if (!view.get(spec.target, target)) throw unknownReference(type, entity, spec, target);
+      if (!view.get(spec.target, target))
+        (problems ??= []).push(unknownReference(type, entity, spec, target));
     }
   }
+  return problems ?? NO_PROBLEMS;
 }
 
 /** Throws CYCLE when following `parentId` up from `id` comes back to a node already seen. */

@@ -1,5 +1,5 @@
 import { GraphError } from '../errors.js';
-import { checkNoCycle, checkReferences, parseEntity, withoutVersion } from '../model/index.js';
+import { checkNoCycle, parseEntity, referenceProblems, withoutVersion } from '../model/index.js';
 import type { AnyEntity, EntityMap, EntityType, Upsert } from '../model/index.js';
 import type { Overlay } from './overlay.js';
 
@@ -28,15 +28,17 @@ export function planUpsert(overlay: Overlay, type: EntityType, entity: AnyEntity
 
 /**
  * Checks every planned upsert against the graph as it would be after the
- * change, and returns each failure (UNKNOWN_REFERENCE, CYCLE) with its entity.
+ * change, and returns each failure with its entity: every reference that
+ * names nothing (UNKNOWN_REFERENCE), then a loop of parents (CYCLE).
  */
 export function findPlannedProblems(
   overlay: Overlay,
 ): { type: EntityType; id: string; error: GraphError }[] {
   const problems: { type: EntityType; id: string; error: GraphError }[] = [];
   for (const { type, entity } of overlay.changeSet().upserts) {
+    for (const error of referenceProblems(overlay, type, entity))
+      problems.push({ type, id: entity.id, error });
     try {
-      checkReferences(overlay, type, entity);
       checkNoCycle(overlay, type, entity.id);
     } catch (error) {
       if (!(error instanceof GraphError)) throw error;
