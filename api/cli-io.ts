@@ -146,12 +146,13 @@ export async function exportCommand(argv: string[]): Promise<number> {
   const [format] = positionals;
   if (!format)
     throw new Error(
-      `usage: mandatemap export <${EXPORT_FORMATS.join('|')}> [--entity actors] [--out FILE] [--db PATH]`,
+      `usage: mandatemap export <${EXPORT_FORMATS.join('|')}> [--entity actors] [--out FILE] [--issue ID] [--jurisdiction ID] [--db PATH]`,
     );
   await withService(values.db, async (service) => {
     const result = await exportGraph(service, format, {
       entity: entityType(values.entity),
       scope: { issueId: values.issue, jurisdictionId: values.jurisdiction },
+      names: { entity: '--entity', issueId: '--issue', jurisdictionId: '--jurisdiction' },
     });
     const target = values.out ? createWriteStream(values.out) : process.stdout;
     await pipeline(Readable.from(result.chunks), target, { end: Boolean(values.out) });

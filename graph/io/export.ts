@@ -18,6 +18,8 @@ export interface ExportOptions {
   entity?: EntityType;
   /** GraphML, GEXF: the actors who need to work together in this scope (default: every actor). */
   scope?: ScopeArgs;
+  /** What the caller's user calls these options, for messages (the CLI's flags); default their own names. */
+  names?: Partial<Record<'entity' | keyof ScopeArgs, string>>;
 }
 
 export interface ExportResult {
@@ -38,6 +40,7 @@ const NETWORK_FORMATS: readonly ExportFormat[] = ['graphml', 'gexf'];
  * the scope asked for would pass for a scoped one.
  */
 function checkOptions(format: ExportFormat, options: ExportOptions): void {
+  const named = (option: 'entity' | keyof ScopeArgs) => options.names?.[option] ?? option;
   if (options.entity !== undefined && !ENTITY_TYPES.includes(options.entity)) {
     throw new GraphError(
       'INVALID_INPUT',
@@ -48,7 +51,7 @@ function checkOptions(format: ExportFormat, options: ExportOptions): void {
   if (options.entity !== undefined && format !== 'csv') {
     throw new GraphError(
       'INVALID_INPUT',
-      `entity chooses the table of a csv export; a ${format} export holds every entity`,
+      `${named('entity')} chooses the table of a csv export; a ${format} export holds every entity`,
       { field: 'entity' },
     );
   }
@@ -56,7 +59,7 @@ function checkOptions(format: ExportFormat, options: ExportOptions): void {
   if (scoped.length > 0 && !NETWORK_FORMATS.includes(format)) {
     throw new GraphError(
       'INVALID_INPUT',
-      `${scoped.map(([k]) => k).join(' and ')} restrict${scoped.length === 1 ? 's' : ''} the actor network (graphml, gexf); a ${format} export holds every entity, unscoped`,
+      `${scoped.map(([k]) => named(k as keyof ScopeArgs)).join(' and ')} restrict${scoped.length === 1 ? 's' : ''} the actor network (graphml, gexf); a ${format} export holds every entity, unscoped`,
       { field: scoped[0]![0] },
     );
   }

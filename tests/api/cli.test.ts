@@ -94,6 +94,16 @@ describe('mandatemap CLI', () => {
     for (const format of EXPORT_FORMATS) expect(usage.output).toContain(format);
   });
 
+  it('names its own flags when an export option does not apply', async () => {
+    const scoped = await finished(start(['export', 'csv', '--issue', 'water-quality']));
+    expect(scoped.code).toBe(1);
+    expect(scoped.output).toContain(
+      '--issue restricts the actor network (graphml, gexf); a csv export holds every entity, unscoped',
+    );
+    const entity = await finished(start(['export', 'json', '--entity', 'actors']));
+    expect(entity.output).toContain('--entity chooses the table of a csv export');
+  });
+
   it('says plainly when the file to import is missing, not a file, or over the limit', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'mm-cli-'));
     const missing = await finished(start(['import', join(dir, 'nope.csv')]));
