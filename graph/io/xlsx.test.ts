@@ -82,6 +82,36 @@ async function workbook(sheets: Record<string, ExcelJS.CellValue[][]>): Promise<
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
+describe('xlsx cells of every kind', () => {
+  it('reads links, formatted text, dates, booleans and numbers as their text', async () => {
+    const bytes = await workbook({
+      actors: [
+        ['name', 'kind', 'sector', 'description', 'tags'],
+        [
+          {
+            text: { richText: [{ text: 'Berg ' }, { text: 'Link Trust', font: { bold: true } }] },
+            hyperlink: 'https://example.org',
+          },
+          { richText: [{ text: 'n' }, { text: 'go', font: { italic: true } }] },
+          'civil society',
+          new Date(Date.UTC(2024, 2, 1)),
+          true,
+        ],
+        [{ text: 'Plain Link Trust', hyperlink: 'https://example.org' }, 'ngo', 'public', 1.5, ''],
+      ],
+    });
+    await importFile(sample.current, bytes, { filename: 'actors.xlsx' });
+    const actors = (await sample.current.state()).entities.actor;
+    expect(actors.get('berg-link-trust')).toMatchObject({
+      name: 'Berg Link Trust',
+      kind: 'ngo',
+      description: '2024-03-01',
+      tags: ['true'],
+    });
+    expect(actors.get('plain-link-trust')).toMatchObject({ description: '1.5' });
+  });
+});
+
 describe('xlsx cells that cannot be read', () => {
   it('refuses error values and formulas saved without a result in the columns it reads', async () => {
     const version = await sample.current.store.version();

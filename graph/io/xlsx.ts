@@ -41,8 +41,9 @@ function cellText(value: ExcelJS.CellValue): string | UnreadableCell {
     }
     if ('error' in value) return new UnreadableCell(`the cell holds the error ${value.error}`);
     if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('text' in value) return String(value.text);
-    return '';
+    // a hyperlink's text may itself be formatted (rich text)
+    if ('text' in value) return cellText(value.text as ExcelJS.CellValue);
+    return new UnreadableCell('the cell holds a value of a kind mandatemap cannot read');
   }
   return String(value);
 }
