@@ -34,7 +34,11 @@ const SECTOR_OF_KIND: Record<ActorKind, Sector> = {
 const warning = problemAt;
 
 /** Kumu elements: free-form types become the nearest actor kind (else other), and a missing sector follows the kind. */
-function kumuElements(name: string, table: Table): TableRows {
+function kumuElements(name: string, whole: Table): TableRows {
+  // Kumu names an element by its Label: the header is the row that has one
+  const { table, warning: above } = fromHeader(name, whole, (cells) =>
+    cells.some((h) => h.trim().toLowerCase() === 'label'),
+  );
   const header = table.rows[0] ?? [];
   const hasSector = header.some((h) => h.trim().toLowerCase() === 'sector');
   const typeColumn = header.findIndex((h) => h.trim().toLowerCase() === 'type');
@@ -88,7 +92,7 @@ function kumuElements(name: string, table: Table): TableRows {
       ),
     );
   }
-  return { ...result, warnings: [...result.warnings, ...extra] };
+  return { ...result, warnings: [...(above ? [above] : []), ...result.warnings, ...extra] };
 }
 
 /** Members rows (partnership, actor, role) become the member lists of their partnerships. */

@@ -48,6 +48,27 @@ describe('xlsx import', () => {
     ).not.toEqual([null]);
   });
 
+  it('finds a Kumu Elements header below a title', async () => {
+    const bytes = await workbook({
+      Elements: [
+        ['Berg River map, exported from Kumu'],
+        [],
+        ['Label', 'Type', 'Description'],
+        ['Wupperthal Water Users', 'Community Group', 'irrigators'],
+      ],
+    });
+    const report = await importFile(sample.current, bytes, {
+      filename: 'kumu.xlsx',
+      dryRun: true,
+    });
+    expect(report.errors).toEqual([]);
+    expect(report.counts.created).toBe(1);
+    expect(report.warnings.map((w) => [w.row, w.code])).toEqual([
+      [1, 'ROWS_ABOVE_HEADER'],
+      [3, 'SECTOR_ASSUMED'],
+    ]);
+  });
+
   it('maps Kumu CSVs by their names', async () => {
     expect(
       (
