@@ -45,7 +45,7 @@ const base = (
   nameSynonyms: string[] = ['organisation', 'organization', 'label', 'actor', 'stakeholder'],
 ) => [
   col('id', 'id', ['identifier', 'code', 'key', 'slug']),
-  col('name', 'text', nameSynonyms),
+  col('name', 'text', nameSynonyms, { required: true }),
   col('description', 'text', ['details', 'about', 'summary']),
   col('tags', 'tags', ['keywords', 'labels']),
 ];

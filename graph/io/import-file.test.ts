@@ -250,6 +250,32 @@ describe('importing messy files', () => {
     expect(report.warnings.map((w) => w.code)).toEqual(['UNKNOWN_COLUMN']);
   });
 
+  it('asks once for a missing name column, not once per row', async () => {
+    const report = await dryRunText(
+      sample.current,
+      'actors.csv',
+      'id,kind,sector\nx1,ngo,public\nx2,ngo,public\n',
+    );
+    expect(report.errors.map((e) => [e.row, e.code, e.column])).toEqual([
+      [1, 'MISSING_COLUMN', 'name'],
+    ]);
+  });
+
+  it('says an empty file is empty, and writes nothing', async () => {
+    const version = await sample.current.store.version();
+    for (const text of ['', '\ufeff', '\n\n']) {
+      const report = await importFile(sample.current, new TextEncoder().encode(text), {
+        filename: 'actors.csv',
+      });
+      expect(report).toMatchObject({ ok: true, errors: [] });
+      expect(report.counts).toEqual({ created: 0, updated: 0, unchanged: 0, rejected: 0 });
+      expect(report.warnings.map((w) => [w.code, w.message])).toEqual([
+        ['EMPTY_SHEET', "'actors.csv' is empty: nothing to import"],
+      ]);
+    }
+    expect(await sample.current.store.version()).toBe(version);
+  });
+
   it('reports progress while it parses, checks and writes', async () => {
     const csv = [
       'name,kind,sector',

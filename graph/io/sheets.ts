@@ -181,6 +181,13 @@ export function rowsFromSheets(
   }
   let members: { table: TableRows; name: string } | undefined;
   for (const s of chosen) {
+    if (s.table.rows.length === 0) {
+      // not even a header: nothing is lost, but an empty upload is most likely a mistake
+      out.warnings.push(
+        warning(s.name, 0, '', '', 'EMPTY_SHEET', `'${s.name}' is empty: nothing to import`),
+      );
+      continue;
+    }
     const part =
       s.type === 'kumu-elements'
         ? kumuElements(s.name, s.table)
