@@ -5,7 +5,7 @@
 import type { NetworkLinks } from '../analysis-engine.js';
 import type { Actor, EntityMaps, Stored } from '../model/index.js';
 
-/** Characters XML 1.0 cannot hold are dropped; markup characters are escaped. */
+/** Characters XML 1.0 cannot hold are dropped; markup characters, tabs and line ends are escaped. */
 export function xmlText(value: string): string {
   return (
     value
@@ -17,6 +17,9 @@ export function xmlText(value: string): string {
       .replace(/>/g, '&gt;')
       .replace(/"/g, '&quot;')
       .replace(/'/g, '&apos;')
+      // as references, so that a parser keeps them: it reads a raw one in an
+      // attribute as a space, and a raw CR as a line feed
+      .replace(/[\t\n\r]/g, (c) => `&#${c.charCodeAt(0)};`)
   );
 }
 

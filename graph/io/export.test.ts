@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
 import { useSampleService } from '../../tests/helpers/sample-service.js';
 import { exportBytes } from '../../tests/helpers/export-bytes.js';
@@ -87,6 +88,66 @@ describe('streamed exports', () => {
     const csv = (await exportBytes(await exportGraph(sample.current, 'csv'))).toString();
     expect(csv.split('\r\n').length - 2).toBe((await sample.current.state()).entities.actor.size);
   });
+});
+
+/** Every element of an XML document with its attributes and text, read by a conforming parser (throws if not well formed). */
+function xmlElements(
+  xml: string,
+): { name: string; attributes: Record<string, string>; text: string }[] {
+  const parser = new SaxesParser({ xmlns: false });
+  const elements: { name: string; attributes: Record<string, string>; text: string }[] = [];
+  const open: (typeof elements)[number][] = [];
+  parser.on('opentag', (tag) => {
+    const element = {
+      name: tag.name,
+      attributes: tag.attributes as Record<string, string>,
+      text: '',
+    };
+    elements.push(element);
+    open.push(element);
+  });
+  parser.on('text', (text) => {
+    if (open.length > 0) open[open.length - 1]!.text += text;
+  });
+  parser.on('closetag', () => open.pop());
+  parser.on('error', (error) => {
+    throw error;
+  });
+  parser.write(xml).close();
+  return elements;
+}
+
+describe('network exports', () => {
+  const names = [
+    '<b>Water & "Sanitation"</b> \'Dept\'',
+    'Two\nlines,\ta tab and\r\na CRLF',
+    'Emoji 🌊 and 中文, a bell \u0007, a lone \ud800 surrogate',
+  ];
+
+  it.each(['graphml', 'gexf'])(
+    '%s is well formed and holds every name as given, less what XML cannot hold',
+    async (format) => {
+      for (const [i, name] of names.entries())
+        await sample.current.create('actor', {
+          id: `odd-${i}`,
+          name,
+          kind: 'ngo',
+          sector: 'public',
+        });
+      const xml = (await exportBytes(await exportGraph(sample.current, format))).toString('utf8');
+      const elements = xmlElements(xml);
+      const nameOf = (id: string) =>
+        format === 'gexf'
+          ? elements.find((e) => e.name === 'node' && e.attributes.id === id)?.attributes.label
+          : elements[elements.findIndex((e) => e.name === 'node' && e.attributes.id === id) + 1]
+              ?.text;
+      expect(names.map((_, i) => nameOf(`odd-${i}`))).toEqual([
+        names[0],
+        names[1],
+        'Emoji 🌊 and 中文, a bell , a lone  surrogate',
+      ]);
+    },
+  );
 });
 
 /** The values of one sheet of a workbook, row by row. */
