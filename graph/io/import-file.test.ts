@@ -397,6 +397,38 @@ describe('reports that say what to do', () => {
     ]);
   });
 
+  it('reads dates as a spreadsheet saved them, and refuses one that could be read two ways', async () => {
+    const report = await dryRun(
+      'mandates.csv',
+      'title,function,strength,holder,issues,places,valid from,valid to\n' +
+        'T1,regulate,core,dws,water-quality,berg-river-catchment,2024/03/01 00:00,31/12/2025\n' +
+        'T2,regulate,core,dws,water-quality,berg-river-catchment,01/03/2024,\n',
+    );
+    expect(report.counts).toMatchObject({ created: 1, rejected: 1 });
+    expect(report.errors.map((e) => [e.row, e.column, e.value, e.code, e.message])).toEqual([
+      [
+        3,
+        'valid from',
+        '01/03/2024',
+        'AMBIGUOUS_DATE',
+        "validFrom: '01/03/2024' could be 1 March or 3 January 2024: write dates as yyyy-mm-dd",
+      ],
+    ]);
+    const committed = await importFile(
+      sample.current,
+      new TextEncoder().encode(
+        'title,function,strength,holder,issues,places,valid from,valid to\n' +
+          'T1,regulate,core,dws,water-quality,berg-river-catchment,2024/03/01 00:00,31/12/2025\n',
+      ),
+      { filename: 'mandates.csv' },
+    );
+    expect(committed.committed).toBe(true);
+    expect((await sample.current.state()).entities.mandate.get('t1')).toMatchObject({
+      validFrom: '2024-03-01',
+      validTo: '2025-12-31',
+    });
+  });
+
   it('reports every unknown reference of a row, not only the first', async () => {
     const report = await dryRun(
       'mandates.csv',

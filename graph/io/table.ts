@@ -5,6 +5,7 @@
  */
 import type { EntityType } from '../model/index.js';
 import { MEMBER_ROLES } from '../model/index.js';
+import { AmbiguousDate, readDate } from './dates.js';
 import { COLUMNS, headerKey, normaliseEnum } from './columns.js';
 import type { Column } from './columns.js';
 import { unneutralise } from './csv.js';
@@ -192,6 +193,10 @@ function readCell(column: Column, raw: string): unknown {
       return splitValues(text);
     case 'members':
       return splitValues(text).map(memberOf);
+    case 'date': {
+      const date = readDate(text);
+      return date instanceof AmbiguousDate ? new CellProblem('AMBIGUOUS_DATE', date.message) : date;
+    }
     default:
       return text;
   }

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { AmbiguousDate, readDate } from './dates.js';
+
+describe('readDate', () => {
+  it.each([
+    ['2024-03-01', '2024-03-01'],
+    ['2024/03/01', '2024-03-01'],
+    ['2024.3.1', '2024-03-01'],
+    ['2024-3-1', '2024-03-01'],
+    ['2024/03/01 00:00', '2024-03-01'],
+    ['2024-03-01T10:30:00.000Z', '2024-03-01'],
+    ['2024/03/01 10:30 PM', '2024-03-01'],
+    ['13/03/2024', '2024-03-13'],
+    ['03/13/2024', '2024-03-13'],
+    ['3/13/2024 0:00', '2024-03-13'],
+    ['01/01/2024', '2024-01-01'],
+    ['31.12.2024', '2024-12-31'],
+  ])('reads %s as %s', (cell, date) => {
+    expect(readDate(cell)).toBe(date);
+  });
+
+  it('refuses a date that could be read two ways, naming both', () => {
+    const read = readDate('01/03/2024');
+    expect(read).toBeInstanceOf(AmbiguousDate);
+    expect((read as AmbiguousDate).message).toBe(
+      "'01/03/2024' could be 1 March or 3 January 2024: write dates as yyyy-mm-dd",
+    );
+  });
+
+  it.each(['1 March 2024', '2024-13-45', '32/13/2024', '0/5/2024', '45658', 'soon'])(
+    'leaves %s as written, for the model to refuse',
+    (cell) => {
+      expect(readDate(cell)).toBe(cell);
+    },
+  );
+});
