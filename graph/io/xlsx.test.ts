@@ -48,6 +48,35 @@ describe('xlsx import', () => {
     ).not.toEqual([null]);
   });
 
+  it('knows a sheet by the names people give it', async () => {
+    const bytes = await workbook({
+      Stakeholders: [
+        ['Organisation', 'Type', 'Sector'],
+        ['Paarl Rivers Trust', 'NGO', 'civil society'],
+      ],
+      'Issue Areas': [['Name'], ['Alien vegetation']],
+      Mandates: [
+        ['title', 'function', 'strength', 'holder', 'issues', 'places'],
+        [
+          'Clearing',
+          'implement',
+          'shared',
+          'Paarl Rivers Trust',
+          'Alien vegetation',
+          'berg-river-catchment',
+        ],
+      ],
+      Notes: [['remember to call DWS']],
+    });
+    const report = await importFile(sample.current, bytes, {
+      filename: 'stakeholders.xlsx',
+      dryRun: true,
+    });
+    expect(report.errors).toEqual([]);
+    expect(report.counts.created).toBe(3);
+    expect(report.warnings.map((w) => [w.sheet, w.code])).toEqual([['Notes', 'UNKNOWN_SHEET']]);
+  });
+
   it('finds a Kumu Elements header below a title', async () => {
     const bytes = await workbook({
       Elements: [

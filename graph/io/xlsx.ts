@@ -10,6 +10,7 @@ import ExcelJS from 'exceljs';
 import { GraphError } from '../errors.js';
 import { COLLECTION_OF, ENTITY_TYPES } from '../model/index.js';
 import type { AnyEntity, EntityType, GraphState } from '../model/index.js';
+import { headerKey } from './columns.js';
 import { neutralise } from './csv.js';
 import { entityRows, sortedEntities } from './export-table.js';
 import type { Table } from './table.js';
@@ -48,10 +49,27 @@ function cellText(value: ExcelJS.CellValue): string | UnreadableCell {
   return String(value);
 }
 
+/** Other names people give a sheet, compared as headers are (case, spaces and punctuation aside). */
+const SHEET_SYNONYMS = new Map<string, EntityType | 'members'>([
+  ['members', 'members'],
+  ['partnershipmembers', 'members'],
+  ['memberships', 'members'],
+  ['stakeholders', 'actor'],
+  ['organisations', 'actor'],
+  ['organizations', 'actor'],
+  ['topics', 'issue'],
+  ['issueareas', 'issue'],
+  ['places', 'jurisdiction'],
+  ['areas', 'jurisdiction'],
+  ['spheres', 'level'],
+  ['tiers', 'level'],
+  ['governmentlevels', 'level'],
+  ['relationships', 'tie'],
+]);
+
 export function sheetType(name: string): EntityType | 'members' | undefined {
-  const key = name.trim().toLowerCase();
-  if (key === 'members' || key === 'partnership members') return 'members';
-  return ENTITY_TYPES.find((t) => key === t || key === COLLECTION_OF[t]);
+  const key = headerKey(name);
+  return SHEET_SYNONYMS.get(key) ?? ENTITY_TYPES.find((t) => key === t || key === COLLECTION_OF[t]);
 }
 
 export async function tablesFromXlsx(
