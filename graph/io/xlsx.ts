@@ -60,7 +60,6 @@ const SHEET_SYNONYMS = new Map<string, EntityType | 'members'>([
   ['topics', 'issue'],
   ['issueareas', 'issue'],
   ['places', 'jurisdiction'],
-  ['areas', 'jurisdiction'],
   ['spheres', 'level'],
   ['tiers', 'level'],
   ['governmentlevels', 'level'],
