@@ -85,15 +85,16 @@ function memberCell(row: ImportRow, error: GraphError): CellAt | undefined {
 /**
  * The problems of a row's fields other than `reported`, which its reader
  * already refused. The id is left out too: it may be made from a refused field.
+ * The row is parsed whole, refused fields and all, so that a row whose only
+ * problem is a reference (a well-formed id that names nothing) parses at
+ * once: every row of a file can be such a row.
  */
 function otherProblems(row: ImportRow, reported: ReadonlySet<string>): ImportProblem[] {
-  const input = Object.fromEntries(Object.entries(row.input).filter(([k]) => !reported.has(k)));
   try {
-    parseEntity(row.type, input);
+    parseEntity(row.type, row.input);
     return [];
   } catch (error) {
-    const skip = new Set([...reported, 'id']);
-    return problemsFromError({ ...row, input }, error, skip);
+    return problemsFromError(row, error, new Set([...reported, 'id']));
   }
 }
 
