@@ -15,7 +15,8 @@ import {
   migrateStore,
   openStore,
 } from '../graph/index.js';
-import type { EntityType, ImportProgress, ImportReport } from '../graph/index.js';
+import type { EntityType, ImportProgress } from '../graph/index.js';
+import { formatReport, writeReportFile } from './cli-report.js';
 import { loadConfig } from './config.js';
 
 function entityType(value: string | undefined): EntityType | undefined {
@@ -36,23 +37,6 @@ async function withService<T>(
   } finally {
     await service.close();
   }
-}
-
-export function formatReport(report: ImportReport): string {
-  const { created, updated, unchanged, rejected } = report.counts;
-  const lines = [
-    `${report.ok ? (report.dryRun ? 'dry run: nothing written' : 'imported') : 'not imported: nothing was written'}`,
-    `created ${created}, updated ${updated}, unchanged ${unchanged}, rejected ${rejected}`,
-  ];
-  for (const e of report.errors)
-    lines.push(
-      `error   ${e.sheet} row ${e.row}${e.column ? ` [${e.column}]` : ''}: ${e.message} (${e.code})`,
-    );
-  for (const w of report.warnings)
-    lines.push(
-      `warning ${w.sheet} row ${w.row}${w.column ? ` [${w.column}]` : ''}: ${w.message} (${w.code})`,
-    );
-  return `${lines.join('\n')}\n`;
 }
 
 /** A one-line progress bar on stderr when it is a terminal; silent otherwise. `end` closes its line. */
@@ -110,11 +94,14 @@ export async function importCommand(argv: string[]): Promise<number> {
       'dry-run': { type: 'boolean', default: false },
       type: { type: 'string' },
       db: { type: 'string' },
+      report: { type: 'string' },
     },
   });
   const [file] = positionals;
   if (!file)
-    throw new Error('usage: mandatemap import <file> [--dry-run] [--type actors] [--db PATH]');
+    throw new Error(
+      'usage: mandatemap import <file> [--dry-run] [--type actors] [--report FILE] [--db PATH]',
+    );
   const config = loadConfig();
   const bytes = readImportFile(file, config.importLimits.maxBytes);
   const bar = progressBar();
@@ -127,7 +114,8 @@ export async function importCommand(argv: string[]): Promise<number> {
       onProgress: bar.onProgress,
     }),
   ).finally(bar.end);
-  process.stdout.write(formatReport(report));
+  if (values.report) writeReportFile(values.report, report);
+  process.stdout.write(formatReport(report, values.report));
   return report.ok ? 0 : 1;
 }
 

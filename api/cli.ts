@@ -20,7 +20,8 @@ commands:
               --db PATH    SQLite file (default ./data/mandatemap.db, or MANDATEMAP_DB)
               --empty      do not load the Berg River sample into an empty store
   import    import a file (${listed(SUPPORTED_IMPORT_FORMATS)}; Kumu exports too) into the store, all or nothing
-              mandatemap import <file> [--dry-run] [--type actors] [--db PATH]
+              mandatemap import <file> [--dry-run] [--type actors] [--report FILE] [--db PATH]
+              (--report: every problem, as CSV, or JSON when FILE ends in .json)
   export    write the graph out: ${listed(EXPORT_FORMATS)} (csv: one entity; graphml, gexf: the actor network)
               mandatemap export <format> [--entity actors] [--out FILE] [--issue ID] [--jurisdiction ID] [--db PATH]
   token     API tokens: token create --role viewer|editor|admin [--name N], token revoke <id>, token list

@@ -42,4 +42,5 @@ export {
 } from './io/import-file.js';
 export type { DocumentImportOptions, FileImportOptions, ImportLimits } from './io/import-file.js';
 export { exportGraph, EXPORT_FORMATS } from './io/export.js';
+export { toCsv } from './io/csv.js';
 export type { ExportFormat, ExportOptions, ExportResult } from './io/export.js';

@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EXPORT_FORMATS, SUPPORTED_IMPORT_FORMATS } from '../../graph/index.js';
+import { PROBLEMS_PRINTED } from '../../api/cli-report.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const children: ChildProcess[] = [];
@@ -62,6 +63,24 @@ describe('mandatemap CLI', () => {
     expect(imported.output).toContain('created 1, updated 0, unchanged 0, rejected 0');
     const exported = await finished(start(['export', 'csv', '--entity', 'actors', '--db', db]));
     expect(exported.output).toContain('paarl-rivers-trust,Paarl Rivers Trust');
+  });
+
+  it('prints the first problems of a file that is wrong on every row, and writes them all with --report', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mm-cli-'));
+    const file = join(dir, 'actors.csv');
+    const bad = Array.from({ length: 300 }, (_, i) => `Org ${i},cabal,public`);
+    writeFileSync(file, ['Name,Type,Sector', ...bad].join('\n'));
+    const report = join(dir, 'problems.csv');
+    const run = await finished(start(['import', file, '--dry-run', '--report', report]));
+    expect(run.code).toBe(1);
+    const errorLines = run.output.split('\n').filter((l) => l.startsWith('error '));
+    expect(errorLines).toHaveLength(PROBLEMS_PRINTED);
+    expect(run.output).toContain(
+      `... and ${300 - PROBLEMS_PRINTED} more errors (INVALID_INPUT ${300 - PROBLEMS_PRINTED}): every one is in ${report}`,
+    );
+    const rows = readFileSync(report, 'utf8').trim().split('\r\n');
+    expect(rows).toHaveLength(1 + 300);
+    expect(rows[300]).toContain('error,actors.csv,301,Type,cabal,INVALID_INPUT');
   });
 
   it('serves the sample on the port asked for, and exits 0 on SIGTERM', async () => {
