@@ -228,10 +228,29 @@ function editDistance(a: string, b: string): number {
  * to the cell, within two edits. Only ever suggested in a report, never
  * taken in its place.
  */
-export function likelyEnumValue(
-  value: string,
-  values: readonly string[],
-): { word: string; value: string } | undefined {
+export function likelyEnumValue(value: string, values: readonly string[]): LikelyValue | undefined {
+  let answers = LIKELY_ANSWERS.get(values);
+  if (!answers) LIKELY_ANSWERS.set(values, (answers = new Map()));
+  if (answers.has(value)) return answers.get(value);
+  if (answers.size >= LIKELY_ANSWERS_KEPT) answers.clear();
+  const likely = closestEnumValue(value, values);
+  answers.set(value, likely);
+  return likely;
+}
+
+interface LikelyValue {
+  word: string;
+  value: string;
+}
+
+/**
+ * likelyEnumValue's answers by enum and cell: a file may have one typo on
+ * every row, and working it out takes ~35 us (3.6 s for 100,000 rows).
+ */
+const LIKELY_ANSWERS = new WeakMap<readonly string[], Map<string, LikelyValue | undefined>>();
+const LIKELY_ANSWERS_KEPT = 10_000;
+
+function closestEnumValue(value: string, values: readonly string[]): LikelyValue | undefined {
   const v = enumKey(value);
   const candidates: [string, string][] = [
     ...values.map((x) => [x, x] as [string, string]),
