@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /** The mandatemap command. `mandatemap serve [--port N] [--host H] [--empty] [--db PATH]`. */
 import { parseArgs } from 'node:util';
+import { benchCommand } from './cli-bench.js';
 import { tokenCommand } from './cli-tokens.js';
 import { loadConfig } from './config.js';
 import { describeFailure, exportCommand, importCommand, migrateCommand } from './cli-io.js';
@@ -26,6 +27,7 @@ commands:
               mandatemap export <format> [--entity actors] [--out FILE] [--issue ID] [--jurisdiction ID] [--db PATH]
   token     API tokens: token create --role viewer|editor|admin [--name N], token revoke <id>, token list
               (tokens are stored hashed in MANDATEMAP_TOKENS_FILE, default ./data/tokens.json)
+  bench     run the benchmarks (from a clone): mandatemap bench [analysis|import|viz|load ...]
   migrate   bring the store's schema up to date (Neo4j: applies migrations/; also done at start-up)
   help      this text
 
@@ -71,6 +73,8 @@ async function main(argv: string[]): Promise<number> {
       return migrateCommand(rest);
     case 'token':
       return tokenCommand(rest);
+    case 'bench':
+      return benchCommand(rest);
     default:
       process.stderr.write(`mandatemap: unknown command '${command}'\n\n${USAGE}`);
       return 2;

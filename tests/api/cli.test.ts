@@ -83,6 +83,14 @@ describe('mandatemap CLI', () => {
     expect(rows[300]).toContain('error,actors.csv,301,Type,cabal,INVALID_INPUT');
   });
 
+  it('runs the benchmarks of the source tree, and refuses a group it does not have', async () => {
+    const run = await finished(start(['bench', 'imprt']));
+    expect(run.code).toBe(2);
+    expect(run.output).toContain(
+      'unknown benchmark group: imprt; groups: analysis, import, viz, load',
+    );
+  });
+
   it('serves the sample on the port asked for, and exits 0 on SIGTERM', async () => {
     const child = start(['serve', '--port', '0', '--host', '127.0.0.1']);
     const url = await listening(child);

@@ -10,6 +10,13 @@ const groups: Record<string, () => Promise<void>> = {
   viz: benchViz,
   load: benchLoad,
 };
-const chosen = process.argv.slice(2).filter((g) => g in groups);
+const chosen = process.argv.slice(2);
+const unknown = chosen.filter((g) => !(g in groups));
+if (unknown.length > 0) {
+  console.error(
+    `unknown benchmark group: ${unknown.join(', ')}; groups: ${Object.keys(groups).join(', ')}`,
+  );
+  process.exit(2);
+}
 console.log('mandatemap benchmarks (median of runs where several; this machine)\n');
 for (const name of chosen.length > 0 ? chosen : Object.keys(groups)) await groups[name]!();
