@@ -100,9 +100,11 @@ export async function tablesFromXlsx(
     const rows: string[][] = [];
     const lines: number[] = [];
     const unreadable = new Map<string, string>();
+    // exceljs works columnCount out over every row each time it is read
+    const columnCount = ws.columnCount;
     ws.eachRow({ includeEmpty: false }, (row, number) => {
       const cells: string[] = [];
-      for (let c = 1; c <= ws.columnCount; c += 1) {
+      for (let c = 1; c <= columnCount; c += 1) {
         const text = cellText(row.getCell(c).value);
         if (text instanceof UnreadableCell) {
           unreadable.set(`${rows.length}:${c - 1}`, text.reason);

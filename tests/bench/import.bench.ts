@@ -15,6 +15,7 @@ import { withoutVersion } from '../../graph/model/index.js';
 import type { AnyEntity, EntityType, Upsert } from '../../graph/model/index.js';
 import { openSqliteStore } from '../../graph/store/sqlite/sqlite-store.js';
 import { benchExport } from './export.bench.js';
+import { benchWorkbookImport } from './workbook-import.bench.js';
 import { report, timeIt } from './report.js';
 
 const LIMITS = { maxBytes: 1024 * 1024 * 1024, maxRows: 1_000_000 };
@@ -138,4 +139,5 @@ export async function benchImport(): Promise<void> {
   }
   await benchExport(service);
   await service.close();
+  await benchWorkbookImport();
 }
