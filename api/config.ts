@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_IMPORT_LIMITS } from '../graph/index.js';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -29,14 +30,22 @@ const EnvSchema = z.object({
     .number()
     .int()
     .positive()
-    .default(50 * 1024 * 1024),
-  MANDATEMAP_IMPORT_MAX_ROWS: z.coerce.number().int().positive().default(500_000),
-  MANDATEMAP_IMPORT_MAX_COLUMNS: z.coerce.number().int().positive().default(200),
+    .default(DEFAULT_IMPORT_LIMITS.maxBytes),
+  MANDATEMAP_IMPORT_MAX_ROWS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(DEFAULT_IMPORT_LIMITS.maxRows),
+  MANDATEMAP_IMPORT_MAX_COLUMNS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(DEFAULT_IMPORT_LIMITS.maxColumns),
   MANDATEMAP_IMPORT_MAX_UNPACKED_BYTES: z.coerce
     .number()
     .int()
     .positive()
-    .default(200 * 1024 * 1024),
+    .default(DEFAULT_IMPORT_LIMITS.maxUnpackedBytes),
   NEO4J_URI: z
     .string()
     .regex(/^(neo4j|bolt)(\+s|\+ssc)?:\/\/\S+$/, 'must be a neo4j:// or bolt:// URI')

@@ -19,7 +19,7 @@ function notAZip(why: string): GraphError {
 function tooLarge(limit: number): GraphError {
   return new GraphError(
     'LIMIT_EXCEEDED',
-    `the workbook unpacks to more than ${limit} bytes; nothing was imported`,
+    `the workbook unpacks to more than ${limit} bytes; nothing was imported (a workbook is read whole: save large sheets as CSV)`,
     {
       max: limit,
       reason: 'DECOMPRESSED_SIZE',
