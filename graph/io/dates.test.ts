@@ -15,6 +15,7 @@ describe('readDate', () => {
     ['3/13/2024 0:00', '2024-03-13'],
     ['01/01/2024', '2024-01-01'],
     ['31.12.2024', '2024-12-31'],
+    ['29/02/2024', '2024-02-29'],
   ])('reads %s as %s', (cell, date) => {
     expect(readDate(cell)).toBe(date);
   });
@@ -27,10 +28,18 @@ describe('readDate', () => {
     );
   });
 
-  it.each(['1 March 2024', '2024-13-45', '32/13/2024', '0/5/2024', '45658', 'soon'])(
-    'leaves %s as written, for the model to refuse',
-    (cell) => {
-      expect(readDate(cell)).toBe(cell);
-    },
-  );
+  it.each([
+    '1 March 2024',
+    '2024-13-45',
+    '2024/02/30',
+    '31/04/2024',
+    '02/30/2024',
+    '29/02/2023',
+    '32/13/2024',
+    '0/5/2024',
+    '45658',
+    'soon',
+  ])('leaves %s as written, for the model to refuse', (cell) => {
+    expect(readDate(cell)).toBe(cell);
+  });
 });

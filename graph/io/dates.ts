@@ -5,6 +5,8 @@
  * UK, "3/1/2024" in the US), sometimes with a time. Main function: readDate.
  */
 
+import { isIsoDate } from '../model/index.js';
+
 const MONTHS = [
   'January',
   'February',
@@ -30,29 +32,31 @@ export class AmbiguousDate {
   constructor(readonly message: string) {}
 }
 
-const iso = (year: string, month: number, day: number) =>
-  `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+/** yyyy-mm-dd of a day that is on the calendar (not 31 April), else undefined. */
+function realDate(year: string, month: string, day: string): string | undefined {
+  const date = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+  return isIsoDate(date) ? date : undefined;
+}
 
 /**
  * The date a cell means, written yyyy-mm-dd; the text as it is when it is no
- * date form this knows (the model then refuses it). Year first in any
- * separator, and day or month first when only one reading is a date, are
- * read; "01/03/2024" could be either and is refused. A time is left out.
+ * date form this knows or no day on the calendar (the model then refuses it,
+ * as written). Year first in any separator, and day or month first when only
+ * one reading is a date, are read; "01/03/2024" could be either and is
+ * refused. A time is left out.
  */
 export function readDate(text: string): string | AmbiguousDate {
   // what exports write, and most files hold: the model checks the calendar
   if (text.length === 10 && text[4] === '-' && text[7] === '-') return text;
   const yearFirst = YEAR_FIRST.exec(text);
-  if (yearFirst) return iso(yearFirst[1]!, Number(yearFirst[2]), Number(yearFirst[3]));
+  if (yearFirst) return realDate(yearFirst[1]!, yearFirst[2]!, yearFirst[3]!) ?? text;
   const yearLast = YEAR_LAST.exec(text);
   if (!yearLast) return text;
-  const [a, b, year] = [Number(yearLast[1]), Number(yearLast[2]), yearLast[3]!];
-  const dayFirst = a >= 1 && b >= 1 && b <= 12;
-  const monthFirst = b >= 1 && a >= 1 && a <= 12;
-  if (dayFirst && (!monthFirst || a === b)) return iso(year, b, a);
-  if (monthFirst && !dayFirst) return iso(year, a, b);
-  if (!dayFirst) return text;
+  const [a, b, year] = [yearLast[1]!, yearLast[2]!, yearLast[3]!];
+  const dayFirst = realDate(year, b, a);
+  const monthFirst = realDate(year, a, b);
+  if (!dayFirst || !monthFirst || dayFirst === monthFirst) return dayFirst ?? monthFirst ?? text;
   return new AmbiguousDate(
-    `'${text}' could be ${a} ${MONTHS[b - 1]} or ${b} ${MONTHS[a - 1]} ${year}: write dates as yyyy-mm-dd`,
+    `'${text}' could be ${Number(a)} ${MONTHS[Number(b) - 1]} or ${Number(b)} ${MONTHS[Number(a) - 1]} ${year}: write dates as yyyy-mm-dd`,
   );
 }
