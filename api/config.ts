@@ -9,6 +9,9 @@ const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
+/** A whole number above zero, `fallback` when unset. */
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
 const EnvSchema = z.object({
   MANDATEMAP_HOST: z.string().min(1).default('127.0.0.1'),
   MANDATEMAP_PORT: z.coerce.number().int().min(0).max(65535).default(4000),
@@ -20,32 +23,16 @@ const EnvSchema = z.object({
   MANDATEMAP_INTROSPECTION: bool.default(false),
   MANDATEMAP_TOKENS_FILE: z.string().min(1).default('./data/tokens.json'),
   MANDATEMAP_AUDIT_FILE: z.string().min(1).default('./data/audit.log'),
-  MANDATEMAP_RATE_LIMIT: z.coerce.number().int().positive().default(1_200),
+  MANDATEMAP_RATE_LIMIT: positiveInt(1_200),
   MANDATEMAP_CORS_ORIGIN: z.string().url().optional(),
-  MANDATEMAP_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().positive().default(1_000),
+  MANDATEMAP_MAX_EVENT_LOOP_DELAY_MS: positiveInt(1_000),
   MANDATEMAP_ANALYSIS_WORKERS: z.coerce.number().int().min(0).max(64).default(1),
-  MANDATEMAP_ANALYSIS_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+  MANDATEMAP_ANALYSIS_TIMEOUT_MS: positiveInt(30_000),
   MANDATEMAP_RESPONSE_CACHE_MB: z.coerce.number().min(0).max(65_536).default(64),
-  MANDATEMAP_IMPORT_MAX_BYTES: z.coerce
-    .number()
-    .int()
-    .positive()
-    .default(DEFAULT_IMPORT_LIMITS.maxBytes),
-  MANDATEMAP_IMPORT_MAX_ROWS: z.coerce
-    .number()
-    .int()
-    .positive()
-    .default(DEFAULT_IMPORT_LIMITS.maxRows),
-  MANDATEMAP_IMPORT_MAX_COLUMNS: z.coerce
-    .number()
-    .int()
-    .positive()
-    .default(DEFAULT_IMPORT_LIMITS.maxColumns),
-  MANDATEMAP_IMPORT_MAX_UNPACKED_BYTES: z.coerce
-    .number()
-    .int()
-    .positive()
-    .default(DEFAULT_IMPORT_LIMITS.maxUnpackedBytes),
+  MANDATEMAP_IMPORT_MAX_BYTES: positiveInt(DEFAULT_IMPORT_LIMITS.maxBytes),
+  MANDATEMAP_IMPORT_MAX_ROWS: positiveInt(DEFAULT_IMPORT_LIMITS.maxRows),
+  MANDATEMAP_IMPORT_MAX_COLUMNS: positiveInt(DEFAULT_IMPORT_LIMITS.maxColumns),
+  MANDATEMAP_IMPORT_MAX_UNPACKED_BYTES: positiveInt(DEFAULT_IMPORT_LIMITS.maxUnpackedBytes),
   NEO4J_URI: z
     .string()
     .regex(/^(neo4j|bolt)(\+s|\+ssc)?:\/\/\S+$/, 'must be a neo4j:// or bolt:// URI')
