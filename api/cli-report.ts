@@ -54,19 +54,15 @@ export function writeReportFile(path: string, report: ImportReport): void {
     return;
   }
   const header = ['kind', 'sheet', 'row', 'column', 'value', 'code', 'message'];
-  const rows = [
-    header,
-    ...(['error', 'warning'] as const).flatMap((kind) =>
-      (kind === 'error' ? report.errors : report.warnings).map((p) => [
-        kind,
-        p.sheet,
-        String(p.row),
-        p.column,
-        p.value,
-        p.code,
-        p.message,
-      ]),
-    ),
+  const row = (kind: 'error' | 'warning') => (p: ImportProblem) => [
+    kind,
+    p.sheet,
+    String(p.row),
+    p.column,
+    p.value,
+    p.code,
+    p.message,
   ];
+  const rows = [header, ...report.errors.map(row('error')), ...report.warnings.map(row('warning'))];
   writeFileSync(path, toCsv(rows));
 }
