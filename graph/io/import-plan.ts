@@ -201,8 +201,9 @@ export async function importRows(
         rejected.add(row);
         const id = deriveId(row.type, row.input);
         if (!id) return;
-        const ofType = refusedById.get(row.type) ?? new Map<string, ImportRow>();
-        refusedById.set(row.type, ofType.set(id, ofType.get(id) ?? row));
+        let ofType = refusedById.get(row.type);
+        if (!ofType) refusedById.set(row.type, (ofType = new Map()));
+        if (!ofType.has(id)) ofType.set(id, row);
       };
       /** Parses and plans one row: synchronous, so the hot loop is plain code. */
       const checkRow = (row: ImportRow): void => {
