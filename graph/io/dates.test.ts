@@ -16,6 +16,17 @@ describe('readDate', () => {
     ['01/01/2024', '2024-01-01'],
     ['31.12.2024', '2024-12-31'],
     ['29/02/2024', '2024-02-29'],
+    ['1 March 2024', '2024-03-01'],
+    ['01-Mar-2024', '2024-03-01'],
+    ['1 Mar. 2024 10:30', '2024-03-01'],
+    ['1 sept 2024', '2024-09-01'],
+    ['March 1, 2024', '2024-03-01'],
+    ['Mar-01-2024', '2024-03-01'],
+    ['Friday, 1 March 2024', '2024-03-01'],
+    ['Fri, March 1, 2024', '2024-03-01'],
+    ['45352', '2024-03-01'],
+    ['18264', '1950-01-01'],
+    ['73050', '2099-12-31'],
   ])('reads %s as %s', (cell, date) => {
     expect(readDate(cell)).toBe(date);
   });
@@ -29,7 +40,15 @@ describe('readDate', () => {
   });
 
   it.each([
-    '1 March 2024',
+    ['01-Mar-24', "'01-Mar-24' has a two-digit year (1924 or 2024): write dates as yyyy-mm-dd"],
+    ['Mar 1 96', "'Mar 1 96' has a two-digit year (1996 or 2096): write dates as yyyy-mm-dd"],
+  ])('refuses %s, whose century could be either', (cell, message) => {
+    const read = readDate(cell);
+    expect(read).toBeInstanceOf(AmbiguousDate);
+    expect((read as AmbiguousDate).message).toBe(message);
+  });
+
+  it.each([
     '2024-13-45',
     '2024/02/30',
     '31/04/2024',
@@ -37,7 +56,14 @@ describe('readDate', () => {
     '29/02/2023',
     '32/13/2024',
     '0/5/2024',
-    '45658',
+    '31 Apr 2024',
+    '1 Mr 2024',
+    '1 Maart 2024',
+    'Thursday, 1 March 2024',
+    'Month, 1 March 2024',
+    '18263',
+    '73051',
+    '2024',
     'soon',
   ])('leaves %s as written, for the model to refuse', (cell) => {
     expect(readDate(cell)).toBe(cell);

@@ -2,7 +2,9 @@
  * Dates as spreadsheets write them. The model takes yyyy-mm-dd, and exports
  * write that; but a CSV saved again from a spreadsheet holds the date as the
  * user's locale shows it ("2024/03/01" in South Africa, "01/03/2024" in the
- * UK, "3/1/2024" in the US), sometimes with a time. Main function: readDate.
+ * UK, "3/1/2024" in the US, "1-Mar-24" in a custom format), sometimes with
+ * a time, or as the day number a spreadsheet keeps (45352) when a date cell
+ * lost its format. Main function: readDate.
  */
 
 import { isIsoDate } from '../model/index.js';
@@ -26,6 +28,26 @@ const MONTHS = [
 const TIME = String.raw`(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?: ?[AaPp][Mm])?(?:Z|[+-]\d{2}:?\d{2})?)?`;
 const YEAR_FIRST = new RegExp(String.raw`^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})${TIME}$`);
 const YEAR_LAST = new RegExp(String.raw`^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})${TIME}$`);
+/** A weekday before a long date: "Friday, 1 March 2024"; it must be the date's. */
+const WEEKDAY = String.raw`(?:([a-z]{3,9})\.?,? )?`;
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+/** "1 March 2024", "01-Mar-24", "1 Mar. 2024" */
+const DAY_MONTH = new RegExp(
+  String.raw`^${WEEKDAY}(\d{1,2})[- ]([a-z]{3,9})\.?[- ](\d{4}|\d{2})${TIME}$`,
+  'i',
+);
+/** "March 1, 2024", "Mar 1 2024", "Mar-01-2024" */
+const MONTH_DAY = new RegExp(
+  String.raw`^${WEEKDAY}([a-z]{3,9})\.?[- ](\d{1,2}),?[- ](\d{4}|\d{2})${TIME}$`,
+  'i',
+);
+/** A whole number a date column may hold when its cells lost their date format. */
+const DAY_NUMBER = /^\d{5}$/;
+/** Day numbers read as dates: 1 January 1950 to 31 December 2099. */
+const FIRST_DAY_NUMBER = 18_264;
+const LAST_DAY_NUMBER = 73_050;
+/** Day 0 of spreadsheets (Excel, LibreOffice) from March 1900 on. */
+const DAY_ZERO = Date.UTC(1899, 11, 30);
 
 /** A date cell that could be read two ways. */
 export class AmbiguousDate {
@@ -38,20 +60,65 @@ function realDate(year: string, month: string, day: string): string | undefined 
   return isIsoDate(date) ? date : undefined;
 }
 
+/** The month (1 to 12) a name gives, whole or cut short to three letters or more ("Mar", "Sept"). */
+function monthNumber(name: string): number | undefined {
+  const lower = name.toLowerCase();
+  const index = MONTHS.findIndex((m) => m.toLowerCase().startsWith(lower));
+  return index < 0 ? undefined : index + 1;
+}
+
+/** Whether a weekday's name (whole, or three letters or more) is the date's. */
+function isWeekdayOf(name: string, date: string): boolean {
+  const weekday = WEEKDAYS[new Date(`${date}T00:00:00Z`).getUTCDay()]!;
+  return weekday.startsWith(name.toLowerCase());
+}
+
+/**
+ * The date of a written month ("1 March 2024", "March 1, 2024"), or undefined.
+ * A two-digit year ("1-Mar-24") is refused: a mandate may run from 1956 or to
+ * 2035, and a spreadsheet reads "35" as 1935.
+ */
+function namedMonthDate(text: string): string | AmbiguousDate | undefined {
+  const dayFirst = DAY_MONTH.exec(text);
+  const match = dayFirst ?? MONTH_DAY.exec(text);
+  if (!match) return undefined;
+  const [weekday, day, name] = dayFirst
+    ? [match[1], match[2]!, match[3]!]
+    : [match[1], match[3]!, match[2]!];
+  const [month, year] = [monthNumber(name), match[4]!];
+  if (!month) return undefined;
+  if (year.length === 2) {
+    return new AmbiguousDate(
+      `'${text}' has a two-digit year (19${year} or 20${year}): write dates as yyyy-mm-dd`,
+    );
+  }
+  const date = realDate(year, String(month), day);
+  return date && (weekday === undefined || isWeekdayOf(weekday, date)) ? date : undefined;
+}
+
+/** The date of a spreadsheet's day number (45352 is 2024-03-01), when in the years read. */
+function dayNumberDate(text: string): string | undefined {
+  const n = Number(text);
+  if (n < FIRST_DAY_NUMBER || n > LAST_DAY_NUMBER) return undefined;
+  return new Date(DAY_ZERO + n * 86_400_000).toISOString().slice(0, 10);
+}
+
 /**
  * The date a cell means, written yyyy-mm-dd; the text as it is when it is no
  * date form this knows or no day on the calendar (the model then refuses it,
- * as written). Year first in any separator, and day or month first when only
- * one reading is a date, are read; "01/03/2024" could be either and is
- * refused. A time is left out.
+ * as written). Year first in any separator, day or month first when only
+ * one reading is a date, an English month written out or in three letters,
+ * and a day number of 1950 to 2099 are read; "01/03/2024" could be either,
+ * and "1-Mar-24" either century, and both are refused. A time is left out.
  */
 export function readDate(text: string): string | AmbiguousDate {
   // what exports write, and most files hold: the model checks the calendar
   if (text.length === 10 && text[4] === '-' && text[7] === '-') return text;
   const yearFirst = YEAR_FIRST.exec(text);
   if (yearFirst) return realDate(yearFirst[1]!, yearFirst[2]!, yearFirst[3]!) ?? text;
+  if (DAY_NUMBER.test(text)) return dayNumberDate(text) ?? text;
   const yearLast = YEAR_LAST.exec(text);
-  if (!yearLast) return text;
+  if (!yearLast) return namedMonthDate(text) ?? text;
   const [a, b, year] = [yearLast[1]!, yearLast[2]!, yearLast[3]!];
   const dayFirst = realDate(year, b, a);
   const monthFirst = realDate(year, a, b);

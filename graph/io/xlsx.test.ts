@@ -161,6 +161,47 @@ describe('xlsx cells of every kind', () => {
     });
     expect(actors.get('plain-link-trust')).toMatchObject({ description: '1.5' });
   });
+
+  it('reads a date column of date cells, day numbers and dates written out', async () => {
+    const mandate = ['regulate', 'core', 'dws', 'water-quality', 'berg-river-catchment'];
+    const bytes = await workbook({
+      mandates: [
+        ['title', 'function', 'strength', 'holder', 'issues', 'places', 'valid from', 'valid to'],
+        ['T1', ...mandate, new Date(Date.UTC(2024, 2, 1)), 46_022],
+        ['T2', ...mandate, '1 March 2024', 'December 31, 2025'],
+        ['T3', ...mandate, '1-Mar-24', 2024],
+      ],
+    });
+    const report = await importFile(sample.current, bytes, {
+      filename: 'mandates.xlsx',
+      dryRun: true,
+    });
+    expect(report.errors.map((e) => [e.row, e.column, e.value, e.code, e.message])).toEqual([
+      [
+        4,
+        'valid from',
+        '1-Mar-24',
+        'AMBIGUOUS_DATE',
+        "validFrom: '1-Mar-24' has a two-digit year (1924 or 2024): write dates as yyyy-mm-dd",
+      ],
+      // a year alone is no day
+      [4, 'valid to', '2024', 'INVALID_INPUT', 'validTo: must be a date written yyyy-mm-dd'],
+    ]);
+    const good = Buffer.from(
+      await workbook({
+        mandates: [
+          ['title', 'function', 'strength', 'holder', 'issues', 'places', 'valid from', 'valid to'],
+          ['T1', ...mandate, new Date(Date.UTC(2024, 2, 1)), 46_022],
+          ['T2', ...mandate, '1 March 2024', 'December 31, 2025'],
+        ],
+      }),
+    );
+    await importFile(sample.current, good, { filename: 'mandates.xlsx' });
+    const mandates = (await sample.current.state()).entities.mandate;
+    for (const id of ['t1', 't2']) {
+      expect(mandates.get(id)).toMatchObject({ validFrom: '2024-03-01', validTo: '2025-12-31' });
+    }
+  });
 });
 
 describe('xlsx cells that cannot be read', () => {
