@@ -449,6 +449,50 @@ describe('reports that say what to do', () => {
     expect(report.errors[0]!.message).toBe("no actor has the id or the name 'no-such-actor'");
   });
 
+  it('suggests the entity an unknown reference likely means: its id in another case, or a look-alike name', async () => {
+    const report = await dryRun(
+      'ties.csv',
+      'from,to,kind\n' +
+        'DWS,the Department of Water & Sanitation,reports\n' +
+        // a name that only shares a word with others is no look-alike
+        'dws,Berg,reports\n',
+    );
+    expect(report.errors.map((e) => [e.row, e.column, e.message])).toEqual([
+      [
+        2,
+        'from',
+        "no actor has the id or the name 'DWS'; did you mean 'dws' (Department of Water and Sanitation)?",
+      ],
+      [
+        2,
+        'to',
+        "no actor has the id or the name 'the Department of Water & Sanitation'; did you mean 'dws' (Department of Water and Sanitation)?",
+      ],
+      [3, 'to', "no actor has the id or the name 'Berg'"],
+    ]);
+    // a look-alike of an entity of the same file
+    const inFile = await importDocument(
+      sample.current,
+      {
+        actors: [
+          { name: 'Berg Estuary Friends', kind: 'ngo', sector: 'civil_society' },
+          { id: 'BEF', name: 'B. E. F.', kind: 'ngo', sector: 'civil_society' },
+          { id: 'bef', name: 'Bee Eff', kind: 'ngo', sector: 'civil_society' },
+        ],
+        ties: [
+          { fromId: 'dws', toId: 'The Berg Estuary Friends', kind: 'funds' },
+          // two ids differ from it only in case: neither is suggested
+          { fromId: 'dws', toId: 'BeF', kind: 'funds' },
+        ],
+      },
+      { dryRun: true },
+    );
+    expect(inFile.errors.map((e) => e.message)).toEqual([
+      "no actor has the id or the name 'The Berg Estuary Friends'; did you mean 'berg-estuary-friends' (Berg Estuary Friends)?",
+      "no actor has the id or the name 'BeF'",
+    ]);
+  });
+
   it('says when a reference names an entity whose own row was rejected', async () => {
     const report = await importDocument(
       sample.current,

@@ -2,7 +2,8 @@
  * References by name, and names that look alike. A reference cell may hold an
  * id or the exact name of an entity (already stored or in the same file);
  * names that differ only in case, spacing or words such as "Local" are
- * reported as likely duplicates.
+ * reported as likely duplicates, and a reference that names nothing is
+ * refused with the entity it likely means ("did you mean 'dws'?").
  */
 import { ENTITY_TYPES, deriveId, isEndpointType } from '../model/index.js';
 import type { EntityType, GraphState } from '../model/index.js';
@@ -58,6 +59,44 @@ interface Known {
   has(id: string): boolean;
   /** Ids by name key; worked out the first time a value is not an id (most files use ids). */
   byName(): Map<string, Set<string>>;
+  /** The one entity a value that names none may mean: its id in another case, or a look-alike name. */
+  likelyMeant(value: string): Named | undefined;
+}
+
+interface Named {
+  id: string;
+  name?: string;
+}
+
+/** Entities under a key, with a key kept only while it leads to one entity. */
+class OneByKey {
+  private readonly map = new Map<string, Named | null>();
+  add(key: string, entity: Named): void {
+    const had = this.map.get(key);
+    if (had === undefined) this.map.set(key, entity);
+    else if (had && had.id !== entity.id) this.map.set(key, null);
+  }
+  get(key: string): Named | undefined {
+    return this.map.get(key) ?? undefined;
+  }
+}
+
+/**
+ * What a reference that names nothing likely means: the one entity whose id
+ * is the value in another case, or else whose name is a look-alike of it.
+ */
+function likelyMeantAmong(
+  type: EntityType,
+  entities: Iterable<{ id: string; name?: unknown }>,
+): (value: string) => Named | undefined {
+  const byId = new OneByKey();
+  const byName = new OneByKey();
+  for (const { id, name } of entities) {
+    const entity = typeof name === 'string' && name.trim() !== '' ? { id, name } : { id };
+    byId.add(id.toLowerCase(), entity);
+    if (entity.name) byName.add(duplicateKey(type, entity.name), entity);
+  }
+  return (value) => byId.get(value.toLowerCase()) ?? byName.get(duplicateKey(type, value));
 }
 
 /** What the store and the file hold of a type, worked out the first time a reference needs it. */
@@ -72,6 +111,7 @@ function knownEntities(rows: readonly ImportRow[], state: GraphState): (type: En
     }
     const ids = new Set(inFile.map((e) => e.id));
     let names: Map<string, Set<string>> | undefined;
+    let meant: ((value: string) => Named | undefined) | undefined;
     return {
       has: (id) => stored.has(id) || ids.has(id),
       byName: () => {
@@ -85,6 +125,10 @@ function knownEntities(rows: readonly ImportRow[], state: GraphState): (type: En
         for (const e of stored.values()) add(e.id, (e as { name?: string }).name);
         for (const e of inFile) add(e.id, e.name);
         return (names = built);
+      },
+      likelyMeant: (value) => {
+        meant ??= likelyMeantAmong(type, [...stored.values(), ...inFile]);
+        return meant(value);
       },
     };
   };
@@ -119,7 +163,11 @@ export function resolveNames(rows: ImportRow[], state: GraphState): ImportProble
       problems.push(problemAt(cell.sheet, cell.row, cell.column, value, code, message));
     };
     if (!ids) {
-      refuse('UNKNOWN_REFERENCE', `no ${target} has the id or the name '${value}'`);
+      const meant = known.likelyMeant(value);
+      const hint = meant
+        ? `; did you mean '${meant.id}'${meant.name && meant.name !== meant.id ? ` (${meant.name})` : ''}?`
+        : '';
+      refuse('UNKNOWN_REFERENCE', `no ${target} has the id or the name '${value}'${hint}`);
     } else if (ids && ids.size > 1) {
       refuse(
         'AMBIGUOUS_NAME',
