@@ -576,4 +576,35 @@ describe('exported CSV', () => {
       ],
     ]);
   });
+
+  it('warns of an id that is another in a different case, stored or in the file', async () => {
+    const report = await dryRunText(
+      sample.current,
+      'actors.csv',
+      'ID,Name,Kind,Sector\n' +
+        'DWS,Water Affairs,department,public\n' +
+        'bwa,Berg Water Alliance,ngo,civil_society\n' +
+        'BWA,Breede Wine Association,industry_body,private\n' +
+        // the stored actor itself, and an id no other has in any case
+        'dws,Department of Water and Sanitation,department,public\n' +
+        'OvTrust,Overberg Trust,ngo,civil_society\n',
+    );
+    expect(report.warnings.map((w) => [w.row, w.column, w.value, w.code, w.message])).toEqual([
+      [
+        2,
+        'ID',
+        'DWS',
+        'LIKELY_DUPLICATE',
+        "id 'DWS' differs only in case from stored actor 'dws'; check it is not the same actor",
+      ],
+      [
+        4,
+        'ID',
+        'BWA',
+        'LIKELY_DUPLICATE',
+        "id 'BWA' differs only in case from actors.csv row 3 ('bwa'); check it is not the same actor",
+      ],
+    ]);
+    expect(report.counts).toMatchObject({ created: 4, rejected: 0 });
+  });
 });

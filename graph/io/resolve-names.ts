@@ -211,7 +211,14 @@ function duplicateKey(type: EntityType, name: string): string {
   return key === '' ? `${type}=${nameKey(name)}` : `${type}:${key}`;
 }
 
-/** Rows whose name looks like another row's or a stored entity's, under a different id. */
+/** The key under which ids that differ only in case meet. */
+const idCaseKey = (type: EntityType, id: string) => `${type}#${id.toLowerCase()}`;
+
+/**
+ * Rows whose name looks like another row's or a stored entity's, under a
+ * different id; or, names aside, whose id is another's in a different case
+ * ("DWS" and "dws" are two ids).
+ */
 export function likelyDuplicates(rows: readonly ImportRow[], state: GraphState): ImportProblem[] {
   const warnings: ImportProblem[] = [];
   const seen = new Map<string, { id: string; where: string }>();
@@ -219,8 +226,10 @@ export function likelyDuplicates(rows: readonly ImportRow[], state: GraphState):
   for (const type of named) {
     if (!namesIdentify(type)) continue;
     for (const e of state.entities[type].values()) {
+      const where = { id: e.id, where: `stored ${type} '${e.id}'` };
       const name = (e as { name?: string }).name;
-      if (name) seen.set(duplicateKey(type, name), { id: e.id, where: `stored ${type} '${e.id}'` });
+      if (name) seen.set(duplicateKey(type, name), where);
+      seen.set(idCaseKey(type, e.id), where);
     }
   }
   for (const row of rows) {
@@ -228,18 +237,22 @@ export function likelyDuplicates(rows: readonly ImportRow[], state: GraphState):
     const id = deriveId(row.type, row.input);
     const key = duplicateKey(row.type, row.input.name);
     const other = seen.get(key);
+    const sameButCase = id ? seen.get(idCaseKey(row.type, id)) : undefined;
     if (other && other.id !== id) {
-      warnings.push({
-        sheet: row.sheet,
-        row: row.row,
-        column: row.columns?.name ?? 'name',
-        value: row.input.name,
-        code: 'LIKELY_DUPLICATE',
-        message: `'${row.input.name}' looks like ${other.where}; check it is not the same ${row.type}`,
-      });
-    } else if (!other && id) {
-      seen.set(key, { id, where: `${row.sheet} row ${row.row} ('${id}')` });
+      const message = `'${row.input.name}' looks like ${other.where}; check it is not the same ${row.type}`;
+      const column = row.columns?.name ?? 'name';
+      warnings.push(
+        problemAt(row.sheet, row.row, column, row.input.name, 'LIKELY_DUPLICATE', message),
+      );
+    } else if (id && sameButCase && sameButCase.id !== id) {
+      const message = `id '${id}' differs only in case from ${sameButCase.where}; check it is not the same ${row.type}`;
+      const column = row.columns?.id ?? 'id';
+      warnings.push(problemAt(row.sheet, row.row, column, id, 'LIKELY_DUPLICATE', message));
     }
+    if (!id) continue;
+    const here = { id, where: `${row.sheet} row ${row.row} ('${id}')` };
+    if (!other) seen.set(key, here);
+    if (!sameButCase) seen.set(idCaseKey(row.type, id), here);
   }
   return warnings;
 }
