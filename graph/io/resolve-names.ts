@@ -94,9 +94,9 @@ function likelyMeantAmong(
   for (const { id, name } of entities) {
     const entity = typeof name === 'string' && name.trim() !== '' ? { id, name } : { id };
     byId.add(id.toLowerCase(), entity);
-    if (entity.name) byName.add(duplicateKey(type, entity.name), entity);
+    if (entity.name) byName.add(duplicateKey(entity.name), entity);
   }
-  return (value) => byId.get(value.toLowerCase()) ?? byName.get(duplicateKey(type, value));
+  return (value) => byId.get(value.toLowerCase()) ?? byName.get(duplicateKey(value));
 }
 
 /** What the store and the file hold of a type, worked out the first time a reference needs it. */
@@ -206,13 +206,49 @@ export function resolveNames(rows: ImportRow[], state: GraphState): ImportProble
 const namesIdentify = (type: EntityType) => !isEndpointType(type) && type !== 'mandate';
 
 /** The key under which look-alike names meet; a name of fillers alone ("District") keeps its own. */
-function duplicateKey(type: EntityType, name: string): string {
+function duplicateKey(name: string): string {
   const key = lookAlikeKey(name);
-  return key === '' ? `${type}=${nameKey(name)}` : `${type}:${key}`;
+  return key === '' ? `=${nameKey(name)}` : key;
 }
 
-/** The key under which ids that differ only in case meet. */
-const idCaseKey = (type: EntityType, id: string) => `${type}#${id.toLowerCase()}`;
+/** An entity a row is checked against: stored, or at a row of the file. */
+interface Seen {
+  id: string;
+  at?: { sheet: string; row: number };
+}
+
+const describeSeen = (type: EntityType, seen: Seen) =>
+  seen.at ? `${seen.at.sheet} row ${seen.at.row} ('${seen.id}')` : `stored ${type} '${seen.id}'`;
+
+/** Whether an id has a capital letter: where none has, no two ids differ only in case. */
+function hasCapital(id: string): boolean {
+  for (let i = 0; i < id.length; i += 1) {
+    const c = id.charCodeAt(i);
+    if (c >= 65 && c <= 90) return true;
+    if (c > 0x7f) return id !== id.toLowerCase();
+  }
+  return false;
+}
+
+/**
+ * The stored entities of a type by look-alike name and, when the store or
+ * the file has an id with a capital, by id in lower case (left out
+ * otherwise: most ids are slugs, and the map costs time on 100,000 rows).
+ */
+function storedOfType(type: EntityType, rows: readonly ImportRow[], state: GraphState) {
+  const stored = state.entities[type];
+  const capitals =
+    rows.some((r) => r.type === type && typeof r.input.id === 'string' && hasCapital(r.input.id)) ||
+    [...stored.keys()].some(hasCapital);
+  const byName = new Map<string, Seen>();
+  const byId = capitals ? new Map<string, Seen>() : undefined;
+  for (const e of stored.values()) {
+    const name = (e as { name?: string }).name;
+    if (name) byName.set(duplicateKey(name), { id: e.id });
+    byId?.set(e.id.toLowerCase(), { id: e.id });
+  }
+  return { byName, byId };
+}
 
 /**
  * Rows whose name looks like another row's or a stored entity's, under a
@@ -221,38 +257,35 @@ const idCaseKey = (type: EntityType, id: string) => `${type}#${id.toLowerCase()}
  */
 export function likelyDuplicates(rows: readonly ImportRow[], state: GraphState): ImportProblem[] {
   const warnings: ImportProblem[] = [];
-  const seen = new Map<string, { id: string; where: string }>();
-  const named = new Set(rows.filter((r) => typeof r.input.name === 'string').map((r) => r.type));
-  for (const type of named) {
-    if (!namesIdentify(type)) continue;
-    for (const e of state.entities[type].values()) {
-      const where = { id: e.id, where: `stored ${type} '${e.id}'` };
-      const name = (e as { name?: string }).name;
-      if (name) seen.set(duplicateKey(type, name), where);
-      seen.set(idCaseKey(type, e.id), where);
-    }
+  // by type, so that no key is a new string made of the type and the name
+  const seen = new Map<EntityType, ReturnType<typeof storedOfType>>();
+  for (const row of rows) {
+    if (!seen.has(row.type) && namesIdentify(row.type))
+      seen.set(row.type, storedOfType(row.type, rows, state));
   }
   for (const row of rows) {
     if (!namesIdentify(row.type) || typeof row.input.name !== 'string') continue;
+    const { byName, byId } = seen.get(row.type)!;
     const id = deriveId(row.type, row.input);
-    const key = duplicateKey(row.type, row.input.name);
-    const other = seen.get(key);
-    const sameButCase = id ? seen.get(idCaseKey(row.type, id)) : undefined;
+    const key = duplicateKey(row.input.name);
+    const other = byName.get(key);
+    const idKey = byId && id?.toLowerCase();
+    const sameButCase = idKey ? byId.get(idKey) : undefined;
     if (other && other.id !== id) {
-      const message = `'${row.input.name}' looks like ${other.where}; check it is not the same ${row.type}`;
+      const message = `'${row.input.name}' looks like ${describeSeen(row.type, other)}; check it is not the same ${row.type}`;
       const column = row.columns?.name ?? 'name';
       warnings.push(
         problemAt(row.sheet, row.row, column, row.input.name, 'LIKELY_DUPLICATE', message),
       );
     } else if (id && sameButCase && sameButCase.id !== id) {
-      const message = `id '${id}' differs only in case from ${sameButCase.where}; check it is not the same ${row.type}`;
+      const message = `id '${id}' differs only in case from ${describeSeen(row.type, sameButCase)}; check it is not the same ${row.type}`;
       const column = row.columns?.id ?? 'id';
       warnings.push(problemAt(row.sheet, row.row, column, id, 'LIKELY_DUPLICATE', message));
     }
     if (!id) continue;
-    const here = { id, where: `${row.sheet} row ${row.row} ('${id}')` };
-    if (!other) seen.set(key, here);
-    if (!sameButCase) seen.set(idCaseKey(row.type, id), here);
+    const here = { id, at: { sheet: row.sheet, row: row.row } };
+    if (!other) byName.set(key, here);
+    if (idKey && !sameButCase) byId.set(idKey, here);
   }
   return warnings;
 }
