@@ -1,7 +1,7 @@
 /** Look-alike keys: the quick way for plain ASCII names gives what the Unicode way gives. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { lookAlikeKey, lookAlikeKeyUnicode } from './resolve-names.js';
+import { lookAlikeKey, lookAlikeKeyUnicode } from './name-keys.js';
 
 describe('lookAlikeKey', () => {
   it('puts names that differ in case, spacing, punctuation and fillers together', () => {
