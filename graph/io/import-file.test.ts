@@ -577,6 +577,38 @@ describe('exported CSV', () => {
     ]);
   });
 
+  it('warns of a name with a misspelt word, but not of names whose short words or numbers differ', async () => {
+    const report = await dryRunText(
+      sample.current,
+      'actors.csv',
+      'name,kind,sector\n' +
+        'Drakenstien Local Municipality,municipality,public\n' +
+        // words under six letters are not compared: a letter changes too much of them
+        'Berg River Catchment Fourm,community_group,civil_society\n' +
+        'Berg River Catchment Forum 2,community_group,civil_society\n' +
+        'Berg River Catchment Forum 3,community_group,civil_society\n' +
+        'Eastern Cape Water Board,public_entity,public\n' +
+        'Western Cape Water Board,public_entity,public\n',
+    );
+    expect(report.warnings.map((w) => [w.row, w.value, w.code, w.message])).toEqual([
+      [
+        2,
+        'Drakenstien Local Municipality',
+        'LIKELY_DUPLICATE',
+        "'Drakenstien Local Municipality' looks like stored actor 'drakenstein-municipality'; check it is not the same actor",
+      ],
+    ]);
+    const typo = await dryRunText(
+      sample.current,
+      'mandates.csv',
+      'title,function,strength,holder,issues,places\n' +
+        'T1,regulate,core,Departmnet of Water and Sanitation,water-quality,berg-river-catchment\n',
+    );
+    expect(typo.errors.map((e) => e.message)).toEqual([
+      "no actor has the id or the name 'Departmnet of Water and Sanitation'; did you mean 'dws' (Department of Water and Sanitation)?",
+    ]);
+  });
+
   it('warns of an id that is another in a different case, stored or in the file', async () => {
     const report = await dryRunText(
       sample.current,

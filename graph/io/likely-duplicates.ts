@@ -1,7 +1,7 @@
 /**
  * Likely duplicates: rows whose names look like another row's or a stored
- * entity's under another id (case, spacing and words such as "Local"
- * aside), or whose ids differ from another's only in case. They are
+ * entity's under another id (case, spacing, words such as "Local" and a
+ * misspelt word aside), or whose ids differ from another's only in case. They are
  * warnings: the user checks them. Main function: likelyDuplicates.
  */
 import { deriveId, isEndpointType } from '../model/index.js';
@@ -9,6 +9,7 @@ import type { EntityType, GraphState } from '../model/index.js';
 import type { ImportRow } from './import-plan.js';
 import { duplicateKey } from './name-keys.js';
 import { problemAt } from './report.js';
+import { Spellings } from './spelling.js';
 import type { ImportProblem } from './report.js';
 
 /**
@@ -37,53 +38,81 @@ function hasCapital(id: string): boolean {
   return false;
 }
 
+/** What the rows of one type are checked against, and the spellings of its names' words. */
+interface OfType {
+  /** Stored entities, then rows, by look-alike name with misspelt words put right. */
+  byName: Map<string, Seen>;
+  /** By id in lower case; only when the store or the file has an id with a capital. */
+  byId: Map<string, Seen> | undefined;
+  spellings: Spellings;
+}
+
 /**
  * The stored entities of a type by look-alike name and, when the store or
  * the file has an id with a capital, by id in lower case (left out
  * otherwise: most ids are slugs, and the map costs time on 100,000 rows).
+ * The words of every name, stored or in the file, tell misspellings.
  */
-function storedOfType(type: EntityType, rows: readonly ImportRow[], state: GraphState) {
+function ofType(
+  type: EntityType,
+  rows: readonly ImportRow[],
+  keys: readonly (string | undefined)[],
+  state: GraphState,
+): OfType {
   const stored = state.entities[type];
   const capitals =
     rows.some((r) => r.type === type && typeof r.input.id === 'string' && hasCapital(r.input.id)) ||
     [...stored.keys()].some(hasCapital);
-  const byName = new Map<string, Seen>();
+  const spellings = new Spellings();
   const byId = capitals ? new Map<string, Seen>() : undefined;
+  const storedKeys: { id: string; key: string }[] = [];
   for (const e of stored.values()) {
     const name = (e as { name?: string }).name;
-    if (name) byName.set(duplicateKey(name), { id: e.id });
+    if (name) storedKeys.push({ id: e.id, key: duplicateKey(name) });
     byId?.set(e.id.toLowerCase(), { id: e.id });
   }
-  return { byName, byId };
+  for (const { key } of storedKeys) spellings.add(key);
+  for (let i = 0; i < rows.length; i += 1) {
+    const key = keys[i];
+    if (key !== undefined && rows[i]!.type === type) spellings.add(key);
+  }
+  const byName = new Map<string, Seen>();
+  for (const { id, key } of storedKeys) byName.set(spellings.canonical(key), { id });
+  return { byName, byId, spellings };
 }
 
 /**
  * Rows whose name looks like another row's or a stored entity's, under a
- * different id; or, names aside, whose id is another's in a different case
- * ("DWS" and "dws" are two ids).
+ * different id (a misspelt word aside: "Drakenstien"); or, names aside,
+ * whose id is another's in a different case ("DWS" and "dws" are two ids).
  */
 export function likelyDuplicates(rows: readonly ImportRow[], state: GraphState): ImportProblem[] {
   const warnings: ImportProblem[] = [];
+  const keys = rows.map((row) =>
+    namesIdentify(row.type) && typeof row.input.name === 'string'
+      ? duplicateKey(row.input.name)
+      : undefined,
+  );
   // by type, so that no key is a new string made of the type and the name
-  const seen = new Map<EntityType, ReturnType<typeof storedOfType>>();
+  const seen = new Map<EntityType, OfType>();
   for (const row of rows) {
     if (!seen.has(row.type) && namesIdentify(row.type))
-      seen.set(row.type, storedOfType(row.type, rows, state));
+      seen.set(row.type, ofType(row.type, rows, keys, state));
   }
-  for (const row of rows) {
-    if (!namesIdentify(row.type) || typeof row.input.name !== 'string') continue;
-    const { byName, byId } = seen.get(row.type)!;
+  for (let i = 0; i < rows.length; i += 1) {
+    const [row, written] = [rows[i]!, keys[i]];
+    if (written === undefined) continue;
+    const { byName, byId, spellings } = seen.get(row.type)!;
+    const name = row.input.name as string;
     const id = deriveId(row.type, row.input);
-    const key = duplicateKey(row.input.name);
+    const key = spellings.canonical(written);
     const other = byName.get(key);
     const idKey = byId && id?.toLowerCase();
     const sameButCase = idKey ? byId.get(idKey) : undefined;
     if (other && other.id !== id) {
-      const message = `'${row.input.name}' looks like ${describeSeen(row.type, other)}; check it is not the same ${row.type}`;
+      const message = `'${name}' looks like ${describeSeen(row.type, other)}; check it is not the same ${row.type}`;
       const column = row.columns?.name ?? 'name';
-      warnings.push(
-        problemAt(row.sheet, row.row, column, row.input.name, 'LIKELY_DUPLICATE', message),
-      );
+      warnings.push(problemAt(row.sheet, row.row, column, name, 'LIKELY_DUPLICATE', message));
     } else if (id && sameButCase && sameButCase.id !== id) {
       const message = `id '${id}' differs only in case from ${describeSeen(row.type, sameButCase)}; check it is not the same ${row.type}`;
       const column = row.columns?.id ?? 'id';

@@ -2,7 +2,8 @@
  * References by name. A reference cell may hold an id or the exact name of
  * an entity (already stored or in the same file); a reference that names
  * nothing is refused with the entity it likely means ("did you mean
- * 'dws'?"). Main function: resolveNames.
+ * 'dws'?"): its id in another case, or a look-alike name, misspelt words
+ * aside. Main function: resolveNames.
  */
 import { ENTITY_TYPES, deriveId } from '../model/index.js';
 import type { EntityType, GraphState } from '../model/index.js';
@@ -10,6 +11,7 @@ import { COLUMNS } from './columns.js';
 import type { CellAt, ImportRow } from './import-plan.js';
 import { duplicateKey, nameKey } from './name-keys.js';
 import { problemAt } from './report.js';
+import { Spellings } from './spelling.js';
 import type { ImportProblem } from './report.js';
 
 interface Known {
@@ -44,17 +46,24 @@ class OneByKey {
  * is the value in another case, or else whose name is a look-alike of it.
  */
 function likelyMeantAmong(
-  type: EntityType,
   entities: Iterable<{ id: string; name?: unknown }>,
 ): (value: string) => Named | undefined {
   const byId = new OneByKey();
-  const byName = new OneByKey();
+  const spellings = new Spellings();
+  const named: { entity: Named; key: string }[] = [];
   for (const { id, name } of entities) {
-    const entity = typeof name === 'string' && name.trim() !== '' ? { id, name } : { id };
+    const isNamed = typeof name === 'string' && name.trim() !== '';
+    const entity = isNamed ? { id, name } : { id };
     byId.add(id.toLowerCase(), entity);
-    if (entity.name) byName.add(duplicateKey(entity.name), entity);
+    if (!isNamed) continue;
+    const key = duplicateKey(name);
+    spellings.add(key);
+    named.push({ entity, key });
   }
-  return (value) => byId.get(value.toLowerCase()) ?? byName.get(duplicateKey(value));
+  const byName = new OneByKey();
+  for (const { entity, key } of named) byName.add(spellings.canonical(key), entity);
+  return (value) =>
+    byId.get(value.toLowerCase()) ?? byName.get(spellings.meantBy(duplicateKey(value)));
 }
 
 /** What the store and the file hold of a type, worked out the first time a reference needs it. */
@@ -85,7 +94,7 @@ function knownEntities(rows: readonly ImportRow[], state: GraphState): (type: En
         return (names = built);
       },
       likelyMeant: (value) => {
-        meant ??= likelyMeantAmong(type, [...stored.values(), ...inFile]);
+        meant ??= likelyMeantAmong([...stored.values(), ...inFile]);
         return meant(value);
       },
     };
