@@ -1,8 +1,8 @@
 /**
  * Likely duplicates: rows whose names look like another row's or a stored
  * entity's under another id (case, spacing, words such as "Local" and a
- * misspelt word aside), or whose ids differ from another's only in case. They are
- * warnings: the user checks them. Main function: likelyDuplicates.
+ * misspelt word aside), or whose ids differ from another's only in case.
+ * They are warnings: the user checks them. Main function: likelyDuplicates.
  */
 import { deriveId, isEndpointType } from '../model/index.js';
 import type { EntityType, GraphState } from '../model/index.js';
