@@ -41,14 +41,21 @@ const col = (
   ...extra,
 });
 
-const base = (
+/**
+ * The id, name, description and tags every named type has. The name is also
+ * found under its synonyms followed by "name" ("Organisation Name").
+ */
+function base(
   nameSynonyms: string[] = ['organisation', 'organization', 'label', 'actor', 'stakeholder'],
-) => [
-  col('id', 'id', ['identifier', 'code', 'key', 'slug']),
-  col('name', 'text', nameSynonyms, { required: true }),
-  col('description', 'text', ['details', 'about', 'summary']),
-  col('tags', 'tags', ['keywords', 'labels']),
-];
+): Column[] {
+  const named = nameSynonyms.filter((s) => s !== 'label').map((s) => `${s} name`);
+  return [
+    col('id', 'id', ['identifier', 'code', 'key', 'slug']),
+    col('name', 'text', [...nameSynonyms, ...named], { required: true }),
+    col('description', 'text', ['details', 'about', 'summary']),
+    col('tags', 'tags', ['keywords', 'labels']),
+  ];
+}
 
 export const COLUMNS: Record<EntityType, Column[]> = {
   level: [...base([]), col('rank', 'int', ['order', 'tier number'], { required: true })],

@@ -58,6 +58,48 @@ describe('columns a table does not read', () => {
       "an actor sheet needs a 'sector' column",
     ]);
   });
+
+  it('says which column a misspelt header likely means, when one column is left unfed', async () => {
+    const report = await dryRun(
+      'mandates.csv',
+      'Title,Function,Strenght,Holder,Issues,Places,Valid form,Valid till,Sourse\n' +
+        'T1,regulate,core,dws,water-quality,berg-river-catchment,2024-01-01,2025-01-01,NWA\n',
+    );
+    expect(report.warnings.map((w) => [w.column, w.code, w.message])).toEqual([
+      [
+        'Strenght',
+        'UNKNOWN_COLUMN',
+        "column 'Strenght' is not read for mandates; did you mean 'strength'?",
+      ],
+      [
+        'Valid form',
+        'UNKNOWN_COLUMN',
+        "column 'Valid form' is not read for mandates; did you mean 'validFrom'?",
+      ],
+      // more than one edit from any header a column is known by
+      ['Valid till', 'UNKNOWN_COLUMN', "column 'Valid till' is not read for mandates"],
+      [
+        'Sourse',
+        'UNKNOWN_COLUMN',
+        "column 'Sourse' is not read for mandates; did you mean 'source'?",
+      ],
+    ]);
+    expect(report.errors.map((e) => e.message)).toEqual([
+      "a mandate sheet needs a 'strength' column",
+    ]);
+    // a column another header feeds is not suggested
+    const fed = await dryRun('actors.csv', 'name,kind,sector,sectr\nAlpha Org,ngo,public,x\n');
+    expect(fed.warnings.map((w) => w.message)).toEqual(["column 'sectr' is not read for actors"]);
+  });
+
+  it('reads a name under its synonyms followed by "name"', async () => {
+    const report = await dryRun(
+      'actors.csv',
+      'Organisation Name,Type,Sector\nAlpha Org,ngo,civil society\n',
+    );
+    expect(report.warnings).toEqual([]);
+    expect(report.counts.created).toBe(1);
+  });
 });
 
 describe('Kumu elements with rows shorter or longer than the header', () => {

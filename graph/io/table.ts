@@ -13,6 +13,7 @@ import { splitValues } from './multi-values.js';
 import type { ImportRow } from './import-plan.js';
 import { problemAt } from './report.js';
 import type { ImportProblem } from './report.js';
+import { oneEditApart } from './spelling.js';
 
 export interface Table {
   rows: string[][];
@@ -124,6 +125,26 @@ function columnsByKey(type: EntityType): Map<string, Column> {
       if (!byKey.has(headerKey(synonym))) byKey.set(headerKey(synonym), column);
   }
   return byKey;
+}
+
+/**
+ * The synonym a header nobody reads likely misspells ("Sectr" for sector):
+ * one edit from a synonym of exactly one column that no other header feeds.
+ */
+function headerLikelyMeant(
+  type: EntityType,
+  header: string,
+  fed: readonly (Column | undefined)[],
+): string | undefined {
+  const key = headerKey(header);
+  if (key.length < 4) return undefined;
+  const meant = new Map<Column, string>();
+  for (const column of COLUMNS[type]) {
+    if (fed.includes(column)) continue;
+    const synonym = column.synonyms.find((s) => oneEditApart(key, headerKey(s)));
+    if (synonym !== undefined) meant.set(column, synonym);
+  }
+  return meant.size === 1 ? [...meant.values()][0] : undefined;
 }
 
 /** Header cells -> the column each one feeds, or undefined for columns nobody reads. */
@@ -256,6 +277,10 @@ export function rowsFromTable(type: EntityType, sheet: string, whole: Table, add
   const problem = (row: number, column: string, value: unknown, code: string, message: string) =>
     problemAt(sheet, row, column, value, code, message);
   const byKey = columnsByKey(type);
+  const didYouMean = (header: string) => {
+    const meant = headerLikelyMeant(type, header, columns);
+    return meant === undefined ? '' : `; did you mean '${meant}'?`;
+  };
   headers.forEach((h, i) => {
     if (columns[i] || h === '') return;
     // a header naming a field an earlier column already feeds ("Name", then "Organisation")
@@ -264,7 +289,7 @@ export function rowsFromTable(type: EntityType, sheet: string, whole: Table, add
     const [code, message] =
       repeated !== undefined
         ? ['DUPLICATE_COLUMN', `column '${h}' repeats column '${repeated}': only the first is read`]
-        : ['UNKNOWN_COLUMN', `column '${h}' is not read for ${type}s`];
+        : ['UNKNOWN_COLUMN', `column '${h}' is not read for ${type}s${didYouMean(h)}`];
     out.warnings.push(problem(table.lines[0] ?? 1, h, h, code, message));
   });
   out.warnings.push(...unheadedValues(sheet, table, added));
