@@ -189,6 +189,32 @@ describe('parseEntity: bad input is INVALID_INPUT naming the field', () => {
     ).toBe('INVALID_INPUT');
   });
 
+  it('says what size a field may be in plain words, and keeps a rule of its own', () => {
+    const problems = (type: EntityType, input: Record<string, unknown>) => {
+      try {
+        parseEntity(type, input);
+        return expect.unreachable('should have thrown');
+      } catch (error) {
+        return (error as GraphError).details.problems as { path: string; message: string }[];
+      }
+    };
+    const actor = { kind: 'ngo', sector: 'public' };
+    expect(
+      problems('actor', { ...actor, name: 'x'.repeat(301), tags: ['', 't'.repeat(101)] }),
+    ).toEqual([
+      expect.objectContaining({ path: 'name', message: 'must have at most 300 characters' }),
+      expect.objectContaining({ path: 'tags.0', message: 'must not be empty' }),
+      expect.objectContaining({ path: 'tags.1', message: 'must have at most 100 characters' }),
+    ]);
+    const members = Array.from({ length: 10_001 }, (_, i) => ({ actorId: `a${i}` }));
+    expect(problems('partnership', { name: 'P', kind: 'forum', members })).toEqual([
+      expect.objectContaining({ path: 'members', message: 'must have at most 10,000 values' }),
+    ]);
+    expect(problems('mandate', { ...mandate, issueIds: [] })).toEqual([
+      expect.objectContaining({ path: 'issueIds', message: 'a mandate needs at least one issue' }),
+    ]);
+  });
+
   it('refuses a non-object', () => {
     expect(codeOf(() => parseEntity('actor', 'dws'))).toBe('INVALID_INPUT');
     expect(codeOf(() => parseEntity('actor', null))).toBe('INVALID_INPUT');
