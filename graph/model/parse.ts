@@ -31,26 +31,25 @@ export function problemsOf(error: z.ZodError): FieldProblem[] {
   });
 }
 
-const WHAT: Record<string, [one: string, many: string]> = {
+/** What a size counts, by zod's origin of the value: one, and many. */
+const UNITS: Record<string, [one: string, many: string]> = {
   string: ['character', 'characters'],
   array: ['value', 'values'],
 };
 
 /**
- * A size rule broken, in plain words ("must be at most 300 characters"),
+ * A size rule broken, in plain words ("must have at most 300 characters"),
  * where zod's own words stand ("Too big: expected string to have <=300
  * characters"); a schema's own message is kept.
  */
 function sizeMessage(issue: z.core.$ZodIssue): string | undefined {
   if (issue.code !== 'too_big' && issue.code !== 'too_small') return undefined;
-  if (!/^Too (big|small):/.test(issue.message)) return undefined;
-  const what = WHAT[issue.origin];
-  if (!what) return undefined;
+  const units = UNITS[issue.origin];
+  if (!units || !/^Too (big|small):/.test(issue.message)) return undefined;
   const n = Number(issue.code === 'too_big' ? issue.maximum : issue.minimum);
-  const unit = n === 1 ? what[0] : what[1];
   if (issue.code === 'too_small' && n === 1) return 'must not be empty';
   const bound = issue.code === 'too_big' ? 'at most' : 'at least';
-  return `must have ${bound} ${n.toLocaleString('en-US')} ${unit}`;
+  return `must have ${bound} ${n.toLocaleString('en-US')} ${n === 1 ? units[0] : units[1]}`;
 }
 
 /**
