@@ -43,7 +43,8 @@ class OneByKey {
 
 /**
  * What a reference that names nothing likely means: the one entity whose id
- * is the value in another case, or else whose name is a look-alike of it.
+ * is the value in another case, or else whose name is a look-alike of it (a
+ * misspelt word aside: the words of the entities' names tell misspellings).
  */
 function likelyMeantAmong(
   entities: Iterable<{ id: string; name?: unknown }>,
