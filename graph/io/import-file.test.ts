@@ -572,7 +572,7 @@ describe('exported CSV', () => {
       [
         3,
         'LIKELY_DUPLICATE',
-        "'DISTRICT' looks like stored level 'district'; check it is not the same level",
+        "'DISTRICT' looks like 'District' (stored level 'district'); check it is not the same level",
       ],
     ]);
   });
@@ -595,7 +595,7 @@ describe('exported CSV', () => {
         2,
         'Drakenstien Local Municipality',
         'LIKELY_DUPLICATE',
-        "'Drakenstien Local Municipality' looks like stored actor 'drakenstein-municipality'; check it is not the same actor",
+        "'Drakenstien Local Municipality' looks like 'Drakenstein Municipality' (stored actor 'drakenstein-municipality'); check it is not the same actor",
       ],
     ]);
     const typo = await dryRunText(

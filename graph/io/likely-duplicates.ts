@@ -22,11 +22,17 @@ const namesIdentify = (type: EntityType) => !isEndpointType(type) && type !== 'm
 /** An entity a row is checked against: stored, or at a row of the file. */
 interface Seen {
   id: string;
+  name?: string;
   at?: { sheet: string; row: number };
 }
 
-const describeSeen = (type: EntityType, seen: Seen) =>
+/** Where an entity is: "stored actor 'dws'", or "actors.csv row 3 ('dws')". */
+const placeOf = (type: EntityType, seen: Seen) =>
   seen.at ? `${seen.at.sheet} row ${seen.at.row} ('${seen.id}')` : `stored ${type} '${seen.id}'`;
+
+/** An entity by its name, then where it is: "'Department of Water and Sanitation' (stored actor 'dws')". */
+const namedPlaceOf = (type: EntityType, seen: Seen) =>
+  seen.name ? `'${seen.name}' (${placeOf(type, seen)})` : placeOf(type, seen);
 
 /** Whether an id has a capital letter: where none has, no two ids differ only in case. */
 function hasCapital(id: string): boolean {
@@ -65,10 +71,10 @@ function ofType(
     [...stored.keys()].some(hasCapital);
   const spellings = new Spellings();
   const byId = capitals ? new Map<string, Seen>() : undefined;
-  const storedKeys: { id: string; key: string }[] = [];
+  const storedKeys: { seen: Seen; key: string }[] = [];
   for (const e of stored.values()) {
     const name = (e as { name?: string }).name;
-    if (name) storedKeys.push({ id: e.id, key: duplicateKey(name) });
+    if (name) storedKeys.push({ seen: { id: e.id, name }, key: duplicateKey(name) });
     byId?.set(e.id.toLowerCase(), { id: e.id });
   }
   for (const { key } of storedKeys) spellings.add(key);
@@ -77,7 +83,7 @@ function ofType(
     if (key !== undefined && rows[i]!.type === type) spellings.add(key);
   }
   const byName = new Map<string, Seen>();
-  for (const { id, key } of storedKeys) byName.set(spellings.canonical(key), { id });
+  for (const { seen, key } of storedKeys) byName.set(spellings.canonical(key), seen);
   return { byName, byId, spellings };
 }
 
@@ -110,16 +116,16 @@ export function likelyDuplicates(rows: readonly ImportRow[], state: GraphState):
     const idKey = byId && id?.toLowerCase();
     const sameButCase = idKey ? byId.get(idKey) : undefined;
     if (other && other.id !== id) {
-      const message = `'${name}' looks like ${describeSeen(row.type, other)}; check it is not the same ${row.type}`;
+      const message = `'${name}' looks like ${namedPlaceOf(row.type, other)}; check it is not the same ${row.type}`;
       const column = row.columns?.name ?? 'name';
       warnings.push(problemAt(row.sheet, row.row, column, name, 'LIKELY_DUPLICATE', message));
     } else if (id && sameButCase && sameButCase.id !== id) {
-      const message = `id '${id}' differs only in case from ${describeSeen(row.type, sameButCase)}; check it is not the same ${row.type}`;
+      const message = `id '${id}' differs only in case from ${placeOf(row.type, sameButCase)}; check it is not the same ${row.type}`;
       const column = row.columns?.id ?? 'id';
       warnings.push(problemAt(row.sheet, row.row, column, id, 'LIKELY_DUPLICATE', message));
     }
     if (!id) continue;
-    const here = { id, at: { sheet: row.sheet, row: row.row } };
+    const here = { id, name, at: { sheet: row.sheet, row: row.row } };
     if (!other) byName.set(key, here);
     if (idKey && !sameButCase) byId.set(idKey, here);
   }
