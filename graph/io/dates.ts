@@ -41,6 +41,8 @@ const MONTH_DAY = new RegExp(
   String.raw`^${WEEKDAY}([a-z]{3,9})\.?[- ](\d{1,2}),?[- ](\d{4}|\d{2})${TIME}$`,
   'i',
 );
+/** Year, month and day without separators, as systems export them: "20240301". */
+const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
 /** A whole number a date column may hold when its cells lost their date format. */
 const DAY_NUMBER = /^\d{5}$/;
 /** Day numbers read as dates: 1 January 1950 to 31 December 2099. */
@@ -106,10 +108,11 @@ function dayNumberDate(text: string): string | undefined {
 /**
  * The date a cell means, written yyyy-mm-dd; the text as it is when it is no
  * date form this knows or no day on the calendar (the model then refuses it,
- * as written). Year first in any separator, day or month first when only
- * one reading is a date, an English month written out or in three letters,
- * and a day number of 1950 to 2099 are read; "01/03/2024" could be either,
- * and "1-Mar-24" either century, and both are refused. A time is left out.
+ * as written). Read: year first with any separator or none (20240301); day
+ * or month first when only one reading is a date; an English month written
+ * out or cut short; a day number of 1950 to 2099. "01/03/2024" could be
+ * either day or month first, and "1-Mar-24" either century: both are
+ * refused. A time is left out.
  */
 export function readDate(text: string): string | AmbiguousDate {
   // what exports write, and most files hold: the model checks the calendar
@@ -117,6 +120,8 @@ export function readDate(text: string): string | AmbiguousDate {
   const yearFirst = YEAR_FIRST.exec(text);
   if (yearFirst) return realDate(yearFirst[1]!, yearFirst[2]!, yearFirst[3]!) ?? text;
   if (DAY_NUMBER.test(text)) return dayNumberDate(text) ?? text;
+  const compact = COMPACT.exec(text);
+  if (compact) return realDate(compact[1]!, compact[2]!, compact[3]!) ?? text;
   const yearLast = YEAR_LAST.exec(text);
   if (!yearLast) return namedMonthDate(text) ?? text;
   const [a, b, year] = [yearLast[1]!, yearLast[2]!, yearLast[3]!];
