@@ -26,6 +26,9 @@ describe('what a file holds', () => {
       'title,function,strength,holder,issues,places\nY,regulate,core,dws,water-quality,drakenstein\n',
     );
     expect(report.ok).toBe(false);
+    // only the hint: the missing actor columns and the unknown ones say nothing more
+    expect(report.errors.map((e) => e.code)).toEqual(['UNKNOWN_FILE_TYPE']);
+    expect(report.warnings).toEqual([]);
     expect(report.errors[0]).toMatchObject({ row: 1, code: 'UNKNOWN_FILE_TYPE' });
     expect(report.errors[0]!.message).toContain(
       'its columns are those of mandates: name the file mandates.csv, or give the type (?type=mandates, --type mandates)',

@@ -106,7 +106,8 @@ async function parseFile(
     const name = basename(options.filename);
     const parsed = rowsFromSheets([{ name, type: named ?? 'actor', table }], state, 'actor');
     const hint = named ? undefined : typeHint(name, table.rows[0] ?? [], 'actor');
-    return hint ? { ...parsed, errors: [hint, ...parsed.errors] } : parsed;
+    // read as actors, the columns of another type are all wrong: the hint is what to do
+    return hint ? { rows: [], errors: [hint], warnings: [] } : parsed;
   }
   if (format === 'xlsx') {
     const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
