@@ -31,6 +31,22 @@ const YEAR_LAST = new RegExp(String.raw`^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})${TI
 /** A weekday before a long date: "Friday, 1 March 2024"; it must be the date's. */
 const WEEKDAY = String.raw`(?:([a-z]{3,9})\.?,? )?`;
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+/** Afrikaans, as Excel in South Africa may write a long date ("Vrydag, 1 Maart 2024"). */
+const WEEKDAYS_AF = ['sondag', 'maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrydag', 'saterdag'];
+const MONTHS_AF = [
+  'januarie',
+  'februarie',
+  'maart',
+  'april',
+  'mei',
+  'junie',
+  'julie',
+  'augustus',
+  'september',
+  'oktober',
+  'november',
+  'desember',
+];
 /** "1 March 2024", "01-Mar-24", "1 Mar. 2024" */
 const DAY_MONTH = new RegExp(
   String.raw`^${WEEKDAY}(\d{1,2})[- ]([a-z]{3,9})\.?[- ](\d{4}|\d{2})${TIME}$`,
@@ -62,17 +78,23 @@ function realDate(year: string, month: string, day: string): string | undefined 
   return isIsoDate(date) ? date : undefined;
 }
 
-/** The month (1 to 12) a name gives, whole or cut short to three letters or more ("Mar", "Sept"). */
+/**
+ * The month (1 to 12) an English or Afrikaans name gives, whole or cut short
+ * to three letters or more ("Mar", "Sept", "Maart", "Okt"). No three letters
+ * begin months of both languages but the same month's.
+ */
 function monthNumber(name: string): number | undefined {
   const lower = name.toLowerCase();
   const index = MONTHS.findIndex((m) => m.toLowerCase().startsWith(lower));
-  return index < 0 ? undefined : index + 1;
+  const af = MONTHS_AF.findIndex((m) => m.startsWith(lower));
+  return index >= 0 ? index + 1 : af >= 0 ? af + 1 : undefined;
 }
 
-/** Whether a weekday's name (whole, or three letters or more) is the date's. */
+/** Whether a weekday's name, English or Afrikaans (whole, or three letters or more), is the date's. */
 function isWeekdayOf(name: string, date: string): boolean {
-  const weekday = WEEKDAYS[new Date(`${date}T00:00:00Z`).getUTCDay()]!;
-  return weekday.startsWith(name.toLowerCase());
+  const day = new Date(`${date}T00:00:00Z`).getUTCDay();
+  const lower = name.toLowerCase();
+  return WEEKDAYS[day]!.startsWith(lower) || WEEKDAYS_AF[day]!.startsWith(lower);
 }
 
 /**
@@ -109,8 +131,8 @@ function dayNumberDate(text: string): string | undefined {
  * The date a cell means, written yyyy-mm-dd; the text as it is when it is no
  * date form this knows or no day on the calendar (the model then refuses it,
  * as written). Read: year first with any separator or none (20240301); day
- * or month first when only one reading is a date; an English month written
- * out or cut short; a day number of 1950 to 2099. "01/03/2024" could be
+ * or month first when only one reading is a date; an English or Afrikaans
+ * month written out or cut short; a day number of 1950 to 2099. "01/03/2024" could be
  * either day or month first, and "1-Mar-24" either century: both are
  * refused. A time is left out.
  */
