@@ -132,9 +132,9 @@ function dayNumberDate(text: string): string | undefined {
  * date form this knows or no day on the calendar (the model then refuses it,
  * as written). Read: year first with any separator or none (20240301); day
  * or month first when only one reading is a date; an English or Afrikaans
- * month written out or cut short; a day number of 1950 to 2099. "01/03/2024" could be
- * either day or month first, and "1-Mar-24" either century: both are
- * refused. A time is left out.
+ * month written out or cut short; a day number of 1950 to 2099.
+ * "01/03/2024" could be either day or month first, and "1-Mar-24" either
+ * century: both are refused. A time is left out.
  */
 export function readDate(text: string): string | AmbiguousDate {
   // what exports write, and most files hold: the model checks the calendar
