@@ -104,10 +104,10 @@ async function parseFile(
     }
     const named = options.type ?? typeFromName(options.filename);
     const name = basename(options.filename);
-    const parsed = rowsFromSheets([{ name, type: named ?? 'actor', table }], state, 'actor');
     const hint = named ? undefined : typeHint(name, table.rows[0] ?? [], 'actor');
     // read as actors, the columns of another type are all wrong: the hint is what to do
-    return hint ? { rows: [], errors: [hint], warnings: [] } : parsed;
+    if (hint) return { rows: [], errors: [hint], warnings: [] };
+    return rowsFromSheets([{ name, type: named ?? 'actor', table }], state, 'actor');
   }
   if (format === 'xlsx') {
     const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
