@@ -144,6 +144,7 @@ export const COLUMNS: Record<EntityType, Column[]> = {
     col('stance', 'enum', ['position', 'attitude'], { values: STANCES, required: true }),
     col('influence', 'int', ['power'], { required: true }),
     col('interest', 'int', ['interest level'], { required: true }),
+    col('tags', 'tags', ['keywords', 'labels']),
   ],
   tie: [
     col('fromId', 'id', ['from', 'source'], { ref: 'actor', required: true }),
@@ -152,6 +153,7 @@ export const COLUMNS: Record<EntityType, Column[]> = {
     col('strength', 'int', ['weight']),
     col('name', 'text', ['label']),
     col('description', 'text', ['notes']),
+    col('tags', 'tags', ['keywords', 'labels']),
   ],
   assessment: [
     col('partnershipId', 'id', ['partnership'], { ref: 'partnership', required: true }),
@@ -159,6 +161,8 @@ export const COLUMNS: Record<EntityType, Column[]> = {
     col('name', 'text', []),
     ...MATURITY_DIMENSIONS.map((d) => col(`scores.${d}`, 'int', [d], { required: true })),
     col('notes', 'text', ['comments']),
+    col('description', 'text', ['details', 'about', 'summary']),
+    col('tags', 'tags', ['keywords', 'labels']),
   ],
 };
 

@@ -4,7 +4,9 @@ import { fixture, useSampleService } from '../../tests/helpers/sample-service.js
 import { exportBytes } from '../../tests/helpers/export-bytes.js';
 import { zipOf } from '../../tests/helpers/zip.js';
 import { exportGraph } from './export.js';
-import { importFile } from './import-file.js';
+import { GraphService } from '../service.js';
+import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
+import { importDocument, importFile } from './import-file.js';
 import { checkZipSize } from './zip-guard.js';
 
 const sample = useSampleService();
@@ -119,6 +121,63 @@ describe('xlsx import', () => {
     expect(report.errors).toEqual([]);
     expect(report.counts.created + report.counts.updated).toBe(0);
     expect(report.counts.unchanged).toBeGreaterThan(100);
+  });
+
+  it('carries every field into an empty store, tags and descriptions of ties, interests and assessments too', async () => {
+    const extra = await importDocument(sample.current, {
+      ties: [
+        {
+          fromId: 'dws',
+          toId: 'wwf-sa',
+          kind: 'funds',
+          strength: 2,
+          name: 'Grant',
+          description: 'Monitoring grant',
+          tags: ['2024', 'monitoring'],
+        },
+      ],
+      interests: [
+        {
+          actorId: 'wwf-sa',
+          issueId: 'water-quantity',
+          stance: 'supports',
+          influence: 2,
+          interest: 5,
+          description: 'Environmental flows',
+          tags: ['flows'],
+        },
+      ],
+      assessments: [
+        {
+          partnershipId: 'berg-catchment-forum',
+          date: '2024-03-01',
+          scores: {
+            goals: 1,
+            resources: 2,
+            activities: 3,
+            communications: 4,
+            governance: 5,
+            systems: 1,
+            culture: 2,
+          },
+          notes: 'First workshop',
+          description: 'Baseline',
+          tags: ['baseline'],
+        },
+      ],
+    });
+    expect(extra.counts.created).toBe(3);
+    const bytes = await exportBytes(await exportGraph(sample.current, 'xlsx'));
+    const empty = new GraphService(openSqliteStore({ path: ':memory:' }));
+    try {
+      const report = await importFile(empty, bytes, { filename: 'mandatemap.xlsx' });
+      expect(report.errors).toEqual([]);
+      const json = async (service: GraphService) =>
+        JSON.parse((await exportBytes(await exportGraph(service, 'json'))).toString('utf8'));
+      expect(await json(empty)).toEqual(await json(sample.current));
+    } finally {
+      await empty.close();
+    }
   });
 });
 

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { ENTITY_SCHEMAS, ENTITY_TYPES, isEndpointType } from '../model/index.js';
+import { COLUMNS } from './columns.js';
+
+/** The paths of a schema's fields, into nested objects (`contact.email`), past optional and default. */
+function fieldPaths(schema: z.ZodType, prefix = ''): string[] {
+  let inner: z.ZodType = schema;
+  while (inner instanceof z.ZodOptional || inner instanceof z.ZodDefault)
+    inner = inner.unwrap() as z.ZodType;
+  if (!(inner instanceof z.ZodObject)) return [prefix];
+  return Object.entries(inner.shape).flatMap(([key, field]) =>
+    fieldPaths(field as z.ZodType, prefix ? `${prefix}.${key}` : key),
+  );
+}
+
+describe('COLUMNS', () => {
+  it('has a column for every field of every type, so that an export carries the whole entity', () => {
+    for (const type of ENTITY_TYPES) {
+      // interests, ties and assessments are identified by their ends: their id is never a column
+      const fields = fieldPaths(ENTITY_SCHEMAS[type]).filter(
+        (f) => !(f === 'id' && isEndpointType(type)),
+      );
+      expect(fields.length, type).toBeGreaterThan(3);
+      expect(COLUMNS[type].map((c) => c.field).sort(), type).toEqual(fields.sort());
+    }
+  });
+});
