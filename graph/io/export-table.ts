@@ -1,13 +1,8 @@
 /** Entities -> rows of cells, with the same columns the import reads, so a file exported re-imports as it is. */
 import type { AnyEntity, EntityType, GraphState } from '../model/index.js';
 import { COLUMNS } from './columns.js';
+import { getPath } from './field-paths.js';
 import { joinValues } from './multi-values.js';
-
-function getPath(entity: Record<string, unknown>, path: string): unknown {
-  return path
-    .split('.')
-    .reduce<unknown>((v, key) => (v as Record<string, unknown> | undefined)?.[key], entity);
-}
 
 function cellOf(value: unknown, kind: string): string {
   if (value === undefined || value === null) return '';

@@ -12,6 +12,7 @@ import type { Author, GraphService } from '../service.js';
 import { findPlannedProblems, planUpsert } from '../writes/plan-upsert.js';
 import { COLUMNS, likelyEnumValue } from './columns.js';
 import { emptyCounts, showValue } from './report.js';
+import { withStoredValues } from './stored-values.js';
 import type { ImportProblem, ImportReport } from './report.js';
 
 /** One row of input, already mapped onto the model's field names. */
@@ -29,6 +30,12 @@ export interface ImportRow {
   invalid?: Set<string>;
   /** A partnership's members that came from rows of a members sheet: where each was, by its index in `input.members`. */
   memberAt?: (CellAt | undefined)[];
+  /**
+   * Fields (paths such as `contact.email`) the file has no column for, or
+   * whose values its reader assumed: an entity already stored keeps its own
+   * values there. Shared by the rows of a table.
+   */
+  keepStored?: readonly string[];
 }
 
 /** A cell of a file: its sheet, row and column. */
@@ -206,7 +213,9 @@ export async function importRows(
         if (!ofType.has(id)) ofType.set(id, row);
       };
       /** Parses and plans one row: synchronous, so the hot loop is plain code. */
-      const checkRow = (row: ImportRow): void => {
+      const checkRow = (given: ImportRow): void => {
+        const input = withStoredValues(given, overlay.state);
+        const row = input === given.input ? given : { ...given, input };
         if (row.invalid) {
           refuse(row);
           for (const problem of otherProblems(row, row.invalid)) errors.push(problem);

@@ -80,6 +80,12 @@ function kumuElements(name: string, whole: Table): TableRows {
     withColumnsInFront(table, rows, added.length),
     added.length,
   );
+  // a kind or sector the file does not give is assumed for new actors only
+  const assumed = [...(typeColumn < 0 ? ['kind'] : []), ...(hasSector ? [] : ['sector'])];
+  if (assumed.length > 0) {
+    const keepStored = [...(result.rows[0]?.keepStored ?? []), ...assumed];
+    for (const row of result.rows) row.keepStored = keepStored;
+  }
   if (!hasSector && rows.length > 1) {
     extra.push(
       warning(
@@ -88,7 +94,7 @@ function kumuElements(name: string, whole: Table): TableRows {
         'Sector',
         '',
         'SECTOR_ASSUMED',
-        'no Sector column: each element takes the sector of its kind',
+        'no Sector column: each new element takes the sector of its kind (a stored actor keeps its own)',
       ),
     );
   }
@@ -127,6 +133,9 @@ function foldMembers(
       const own = (target.input.members as unknown[] | undefined) ?? [];
       target.memberAt = [...(target.memberAt ?? own.map(() => undefined)), ...at];
       target.input.members = [...own, ...list];
+      // the members sheet gives the members, whether or not the partnership's own sheet has the column
+      if (target.keepStored?.includes('members'))
+        target.keepStored = target.keepStored.filter((f) => f !== 'members');
       continue;
     }
     const stored = state.entities.partnership.get(partnershipId);

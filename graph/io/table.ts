@@ -7,6 +7,7 @@ import type { EntityType } from '../model/index.js';
 import { MEMBER_ROLES } from '../model/index.js';
 import { AmbiguousDate, readDate } from './dates.js';
 import { COLUMNS, headerKey, normaliseEnum } from './columns.js';
+import { setPath } from './field-paths.js';
 import type { Column } from './columns.js';
 import { unneutralise } from './csv.js';
 import { splitValues } from './multi-values.js';
@@ -100,21 +101,6 @@ export interface TableRows {
   rows: ImportRow[];
   errors: ImportProblem[];
   warnings: ImportProblem[];
-}
-
-function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
-  if (!path.includes('.')) {
-    target[path] = value;
-    return;
-  }
-  const [head, rest] = path.split(/\.(.+)/) as [string, string | undefined];
-  if (rest === undefined) {
-    target[head] = value;
-    return;
-  }
-  const inner = (target[head] as Record<string, unknown> | undefined) ?? {};
-  target[head] = inner;
-  setPath(inner, rest, value);
 }
 
 /** The column each header (as headerKey gives it) names, for one entity type. */
@@ -313,6 +299,10 @@ export function rowsFromTable(type: EntityType, sheet: string, whole: Table, add
     if (column) sources[column.field.split('.')[0]!] = headers[i]!;
   });
   const read = columns.flatMap((column, i) => (column ? [{ column, i }] : []));
+  // fields no header feeds: a stored entity keeps its values there (an id is made from the name)
+  const keepStored = COLUMNS[type]
+    .filter((c) => c.field !== 'id' && !columns.includes(c))
+    .map((c) => c.field);
   body.forEach((cells, k) => {
     const line = table.lines[k + 1] ?? k + 2;
     if (cells.every((c) => c.trim() === '')) return;
@@ -342,6 +332,7 @@ export function rowsFromTable(type: EntityType, sheet: string, whole: Table, add
       input,
       columns: sources,
       ...(bad.size > 0 ? { invalid: bad } : {}),
+      ...(keepStored.length > 0 ? { keepStored } : {}),
     });
   });
   return out;

@@ -355,6 +355,28 @@ describe('xlsx cells that cannot be read', () => {
     ]);
   });
 
+  it('gives a partnership the members of its members sheet, though its own sheet has no members column', async () => {
+    const bytes = await workbook({
+      partnerships: [
+        ['id', 'name', 'kind'],
+        ['berg-catchment-forum', 'Berg River catchment forum', 'forum'],
+      ],
+      members: [
+        ['partnership', 'actor', 'role'],
+        ['berg-catchment-forum', 'dws', 'convener'],
+        ['berg-catchment-forum', 'wwf-sa', 'member'],
+      ],
+    });
+    const report = await importFile(sample.current, bytes, { filename: 'forum.xlsx' });
+    expect(report.counts).toMatchObject({ updated: 1, rejected: 0 });
+    const forum = (await sample.current.state()).entities.partnership.get('berg-catchment-forum');
+    expect(forum?.members).toEqual([
+      { actorId: 'dws', role: 'convener' },
+      { actorId: 'wwf-sa', role: 'member' },
+    ]);
+    expect(forum?.issueIds).toEqual(['water-quantity']);
+  });
+
   it('finds a members header below a title', async () => {
     const bytes = await workbook({
       members: [

@@ -1,0 +1,36 @@
+/** Values at a column's path into an entity: `name`, or `contact.email` inside `contact`. */
+
+type Fields = Record<string, unknown>;
+
+/** The value at `path`, or undefined when any step of it is missing. */
+export function getPath(entity: Fields, path: string): unknown {
+  let at: unknown = entity;
+  for (const key of path.split('.')) {
+    if (typeof at !== 'object' || at === null) return undefined;
+    at = (at as Fields)[key];
+  }
+  return at;
+}
+
+/** Sets the value at `path`, making the objects on the way that are missing. */
+export function setPath(target: Fields, path: string, value: unknown): void {
+  const keys = path.split('.');
+  let at = target;
+  for (let i = 0; i < keys.length - 1; i += 1) {
+    const inner = at[keys[i]!];
+    at = typeof inner === 'object' && inner !== null ? (inner as Fields) : (at[keys[i]!] = {});
+  }
+  at[keys[keys.length - 1]!] = value;
+}
+
+/**
+ * The same as setPath on a copy: each object on the way is copied, so
+ * `target` and whatever it shares with others are left as they were.
+ */
+export function withPath(target: Fields, path: string, value: unknown): Fields {
+  const [head, ...rest] = path.split('.') as [string, ...string[]];
+  if (rest.length === 0) return { ...target, [head]: value };
+  const inner = target[head];
+  const nested = typeof inner === 'object' && inner !== null ? (inner as Fields) : {};
+  return { ...target, [head]: withPath(nested, rest.join('.'), value) };
+}

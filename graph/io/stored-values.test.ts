@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { useSampleService } from '../../tests/helpers/sample-service.js';
+import type { EntityMap, Stored } from '../model/index.js';
+import { importDocument, importFile } from './import-file.js';
+
+const sample = useSampleService();
+
+const importText = (filename: string, text: string) =>
+  importFile(sample.current, new TextEncoder().encode(text), { filename });
+
+const stored = async <K extends 'actor' | 'partnership'>(type: K, id: string) =>
+  (await sample.current.state()).entities[type].get(id) as Stored<EntityMap[K]> | undefined;
+
+describe('columns a file does not have', () => {
+  it('leave the stored values of an entity as they are', async () => {
+    const before = await stored('actor', 'dws');
+    expect(before).toMatchObject({ levelId: 'national', parentId: 'national-government' });
+    expect(before!.description).toBeTruthy();
+    const report = await importText(
+      'stakeholders.csv',
+      'id,Name,Type,Sector\ndws,Department of Water and Sanitation,department,public\n',
+    );
+    expect(report.counts).toEqual({ created: 0, updated: 0, unchanged: 1, rejected: 0 });
+    expect(await stored('actor', 'dws')).toEqual(before);
+  });
+
+  it('keep what the file does not give while it changes what it does, and a blank cell clears', async () => {
+    const { version: _version, ...dws } = (await stored('actor', 'dws'))!;
+    const edited = await importDocument(sample.current, {
+      actors: [
+        {
+          ...dws,
+          tags: ['national'],
+          contact: { person: 'Duty officer', email: 'info@dws.example' },
+        },
+      ],
+    });
+    expect(edited.counts.updated).toBe(1);
+    const report = await importText(
+      'actors.csv',
+      'Name,Email,Description,Sector,Kind\nDWS,water@dws.example,,public,department\n',
+    );
+    expect(report.errors).toEqual([]);
+    expect(report.counts).toEqual({ created: 0, updated: 1, unchanged: 0, rejected: 0 });
+    const after = await stored('actor', 'dws');
+    expect(after).toMatchObject({
+      name: 'DWS',
+      levelId: 'national',
+      jurisdictionId: 'south-africa',
+      parentId: 'national-government',
+      tags: ['national'],
+      contact: { person: 'Duty officer', email: 'water@dws.example' },
+    });
+    expect(after).not.toHaveProperty('description');
+  });
+
+  it('leave new entities without those values', async () => {
+    const report = await importText(
+      'actors.csv',
+      'Name,Kind,Sector\nRiver Watch,ngo,civil society\n',
+    );
+    expect(report.counts.created).toBe(1);
+    expect(await stored('actor', 'river-watch')).toMatchObject({ tags: [] });
+    expect(await stored('actor', 'river-watch')).not.toHaveProperty('levelId');
+  });
+
+  it('keep the members of a partnership, unless a members sheet gives them', async () => {
+    const members = (await stored('partnership', 'berg-catchment-forum'))!.members;
+    const sheet = 'id,name,kind\nberg-catchment-forum,Berg catchment forum,forum\n';
+    const renamed = await importText('partnerships.csv', sheet);
+    expect(renamed.counts.updated).toBe(1);
+    expect(await stored('partnership', 'berg-catchment-forum')).toMatchObject({
+      name: 'Berg catchment forum',
+      members,
+      issueIds: ['water-quantity'],
+    });
+  });
+
+  it('let a Kumu element keep its stored sector, where a new one takes its kind', async () => {
+    const added = await importDocument(sample.current, {
+      actors: [{ id: 'river-watch', name: 'River Watch', kind: 'ngo', sector: 'academic' }],
+    });
+    expect(added.counts.created).toBe(1);
+    const report = await importText(
+      'berg-elements.csv',
+      'Label,Type\nRiver Watch,NGO\nPaarl Anglers,Community group\n',
+    );
+    expect(report.counts).toEqual({ created: 1, updated: 0, unchanged: 1, rejected: 0 });
+    expect(await stored('actor', 'river-watch')).toMatchObject({ sector: 'academic' });
+    expect(await stored('actor', 'paarl-anglers')).toMatchObject({ sector: 'civil_society' });
+    expect(report.warnings.map((w) => w.message)).toContain(
+      'no Sector column: each new element takes the sector of its kind (a stored actor keeps its own)',
+    );
+  });
+
+  it('count in the checks of the row: a rule broken with a stored value is reported', async () => {
+    const dated = await importDocument(sample.current, {
+      mandates: [
+        {
+          id: 'm-dated',
+          title: 'Dated mandate',
+          function: 'regulate',
+          strength: 'core',
+          holderId: 'dws',
+          issueIds: ['water-quality'],
+          jurisdictionIds: ['south-africa'],
+          validFrom: '2020-01-01',
+        },
+      ],
+    });
+    expect(dated.counts.created).toBe(1);
+    const report = await importText(
+      'mandates.csv',
+      'id,title,function,strength,holder,issues,places,valid to\n' +
+        'm-dated,Dated mandate,regulate,core,dws,water-quality,south-africa,2019-12-31\n',
+    );
+    expect(report.errors.map((e) => [e.column, e.value, e.message])).toEqual([
+      ['valid to', '2019-12-31', 'validTo: must not be before validFrom'],
+    ]);
+  });
+});
