@@ -1,15 +1,16 @@
 /**
  * Several tables (workbook sheets) -> one set of import rows: typed sheets by
  * name, a members sheet folded into its partnerships, Kumu's Elements and
- * Connections mapped onto actors and ties. Main function: rowsFromSheets.
+ * Connections mapped onto actors and ties (kumu.ts). Main function: rowsFromSheets.
  */
-import { ACTOR_KINDS, MEMBER_ROLES } from '../model/index.js';
-import type { ActorKind, EntityType, GraphState, Sector } from '../model/index.js';
+import { MEMBER_ROLES } from '../model/index.js';
+import type { EntityType, GraphState } from '../model/index.js';
 import { normaliseEnum } from './columns.js';
 import type { CellAt, ImportRow } from './import-plan.js';
 import { problemAt } from './report.js';
 import type { ImportProblem } from './report.js';
-import { fromHeader, rowsFromTable, withColumnsInFront } from './table.js';
+import { kumuConnections, kumuElements } from './kumu.js';
+import { fromHeader, rowsFromTable } from './table.js';
 import type { Table, TableRows } from './table.js';
 
 export interface NamedTable {
@@ -18,88 +19,7 @@ export interface NamedTable {
   table: Table;
 }
 
-const SECTOR_OF_KIND: Record<ActorKind, Sector> = {
-  department: 'public',
-  municipality: 'public',
-  public_entity: 'public',
-  business: 'private',
-  industry_body: 'private',
-  ngo: 'civil_society',
-  community_group: 'civil_society',
-  research: 'academic',
-  international: 'public',
-  other: 'civil_society',
-};
-
 const warning = problemAt;
-
-/** Kumu elements: free-form types become the nearest actor kind (else other), and a missing sector follows the kind. */
-function kumuElements(name: string, whole: Table): TableRows {
-  // Kumu names an element by its Label: the header is the row that has one
-  const { table, warning: above } = fromHeader(name, whole, (cells) =>
-    cells.some((h) => h.trim().toLowerCase() === 'label'),
-  );
-  const header = table.rows[0] ?? [];
-  const hasSector = header.some((h) => h.trim().toLowerCase() === 'sector');
-  const typeColumn = header.findIndex((h) => h.trim().toLowerCase() === 'type');
-  const extra: ImportProblem[] = [];
-  // Derived columns the file lacks go in front of its own, so a row shorter or
-  // longer than the header cannot shift them.
-  const added = [...(typeColumn < 0 ? ['Type'] : []), ...(hasSector ? [] : ['Sector'])];
-  const rows = table.rows.map((cells, k) => {
-    if (k === 0) return [...added, ...cells];
-    const raw = typeColumn >= 0 ? (cells[typeColumn] ?? '') : '';
-    let kind = normaliseEnum(raw, ACTOR_KINDS) as ActorKind;
-    if (!ACTOR_KINDS.includes(kind)) {
-      extra.push(
-        warning(
-          name,
-          table.lines[k] ?? k + 1,
-          'Type',
-          raw,
-          'KUMU_TYPE',
-          `element type '${raw}' is not an actor kind; imported as 'other'`,
-        ),
-      );
-      kind = 'other';
-    }
-    const own = [...cells];
-    if (typeColumn >= 0) {
-      while (own.length < typeColumn) own.push('');
-      own[typeColumn] = kind;
-    }
-    const derived = [
-      ...(typeColumn < 0 ? [kind] : []),
-      ...(hasSector ? [] : [SECTOR_OF_KIND[kind]]),
-    ];
-    return [...derived, ...own];
-  });
-  const result = rowsFromTable(
-    'actor',
-    name,
-    withColumnsInFront(table, rows, added.length),
-    added.length,
-  );
-  // a kind or sector the file does not give is assumed for new actors only
-  const assumed = [...(typeColumn < 0 ? ['kind'] : []), ...(hasSector ? [] : ['sector'])];
-  if (assumed.length > 0) {
-    const keepStored = [...(result.rows[0]?.keepStored ?? []), ...assumed];
-    for (const row of result.rows) row.keepStored = keepStored;
-  }
-  if (!hasSector && rows.length > 1) {
-    extra.push(
-      warning(
-        name,
-        table.lines[0] ?? 1,
-        'Sector',
-        '',
-        'SECTOR_ASSUMED',
-        'no Sector column: each new element takes the sector of its kind (a stored actor keeps its own)',
-      ),
-    );
-  }
-  return { ...result, warnings: [...(above ? [above] : []), ...result.warnings, ...extra] };
-}
 
 /** Members rows (partnership, actor, role) become the member lists of their partnerships. */
 function foldMembers(
@@ -201,7 +121,7 @@ export function rowsFromSheets(
       s.type === 'kumu-elements'
         ? kumuElements(s.name, s.table)
         : s.type === 'kumu-connections'
-          ? rowsFromTable('tie', s.name, s.table)
+          ? kumuConnections(s.name, s.table)
           : s.type === 'members'
             ? membersTable(s.name, s.table)
             : rowsFromTable(s.type as EntityType, s.name, s.table);
