@@ -35,6 +35,8 @@ export function kumuElements(name: string, whole: Table): TableRows {
   const hasSector = header.some((h) => h.trim().toLowerCase() === 'sector');
   const typeColumn = header.findIndex((h) => h.trim().toLowerCase() === 'type');
   const extra: ImportProblem[] = [];
+  // lines whose type names no kind: a stored actor keeps its own
+  const unknownType = new Set<number>();
   // Derived columns the file lacks go in front of its own, so a row shorter or
   // longer than the header cannot shift them.
   const added = [...(typeColumn < 0 ? ['Type'] : []), ...(hasSector ? [] : ['Sector'])];
@@ -50,9 +52,10 @@ export function kumuElements(name: string, whole: Table): TableRows {
           'Type',
           raw,
           'KUMU_TYPE',
-          `element type '${raw}' is not an actor kind; imported as 'other'`,
+          `element type '${raw}' is not an actor kind; imported as 'other' (a stored actor keeps its kind)`,
         ),
       );
+      unknownType.add(table.lines[k] ?? k + 1);
       kind = 'other';
     }
     const own = [...cells];
@@ -73,10 +76,12 @@ export function kumuElements(name: string, whole: Table): TableRows {
     added.length,
   );
   // a kind or sector the file does not give is assumed for new actors only
-  const assumed = [...(typeColumn < 0 ? ['kind'] : []), ...(hasSector ? [] : ['sector'])];
-  if (assumed.length > 0) {
-    const keepStored = [...(result.rows[0]?.keepStored ?? []), ...assumed];
-    for (const row of result.rows) row.keepStored = keepStored;
+  const given = result.rows[0]?.keepStored ?? [];
+  const keepStored = hasSector ? given : [...given, 'sector'];
+  const keepKind = [...keepStored, 'kind'];
+  for (const row of result.rows) {
+    const kept = typeColumn < 0 || unknownType.has(row.row) ? keepKind : keepStored;
+    if (kept.length > 0) row.keepStored = kept;
   }
   if (!hasSector && rows.length > 1) {
     extra.push(

@@ -76,21 +76,49 @@ describe('columns a file does not have', () => {
     });
   });
 
-  it('let a Kumu element keep its stored sector, where a new one takes its kind', async () => {
+  it('let a Kumu element keep its stored sector, and its kind for a type that names none', async () => {
     const added = await importDocument(sample.current, {
-      actors: [{ id: 'river-watch', name: 'River Watch', kind: 'ngo', sector: 'academic' }],
+      actors: [
+        { id: 'river-watch', name: 'River Watch', kind: 'ngo', sector: 'academic' },
+        { id: 'wine-route', name: 'Wine Route', kind: 'business', sector: 'private' },
+      ],
     });
-    expect(added.counts.created).toBe(1);
+    expect(added.counts.created).toBe(2);
     const report = await importText(
       'berg-elements.csv',
-      'Label,Type\nRiver Watch,NGO\nPaarl Anglers,Community group\n',
+      'Label,Type\nRiver Watch,NGO\nWine Route,Club\nPaarl Anglers,Community group\nFly Fishers,Club\n',
     );
-    expect(report.counts).toEqual({ created: 1, updated: 0, unchanged: 1, rejected: 0 });
+    expect(report.counts).toEqual({ created: 2, updated: 0, unchanged: 2, rejected: 0 });
     expect(await stored('actor', 'river-watch')).toMatchObject({ sector: 'academic' });
-    expect(await stored('actor', 'paarl-anglers')).toMatchObject({ sector: 'civil_society' });
-    expect(report.warnings.map((w) => w.message)).toContain(
-      'no Sector column: each new element takes the sector of its kind (a stored actor keeps its own)',
-    );
+    expect(await stored('actor', 'wine-route')).toMatchObject({
+      kind: 'business',
+      sector: 'private',
+    });
+    expect(await stored('actor', 'paarl-anglers')).toMatchObject({
+      kind: 'community_group',
+      sector: 'civil_society',
+    });
+    expect(await stored('actor', 'fly-fishers')).toMatchObject({
+      kind: 'other',
+      sector: 'civil_society',
+    });
+    expect(report.warnings.map((w) => [w.row, w.code, w.message])).toEqual([
+      [
+        3,
+        'KUMU_TYPE',
+        "element type 'Club' is not an actor kind; imported as 'other' (a stored actor keeps its kind)",
+      ],
+      [
+        5,
+        'KUMU_TYPE',
+        "element type 'Club' is not an actor kind; imported as 'other' (a stored actor keeps its kind)",
+      ],
+      [
+        1,
+        'SECTOR_ASSUMED',
+        'no Sector column: each new element takes the sector of its kind (a stored actor keeps its own)',
+      ],
+    ]);
   });
 
   it('count in the checks of the row: a rule broken with a stored value is reported', async () => {
