@@ -279,6 +279,7 @@ export async function importRows(
     if (!(error instanceof ImportAborted)) throw error;
   }
   sortByPlace(errors, rows);
+  sortByPlace(warnings, rows);
   const ok = errors.length === 0;
   const version = await service.store.version();
   return { ok, dryRun, committed: ok && !dryRun, version, counts, errors, warnings };

@@ -104,6 +104,11 @@ describe('columns a file does not have', () => {
     });
     expect(report.warnings.map((w) => [w.row, w.code, w.message])).toEqual([
       [
+        1,
+        'SECTOR_ASSUMED',
+        'no Sector column: each new element takes the sector of its kind (a stored actor keeps its own)',
+      ],
+      [
         3,
         'KUMU_TYPE',
         "element type 'Club' is not an actor kind; imported as 'other' (a stored actor keeps its kind)",
@@ -112,11 +117,6 @@ describe('columns a file does not have', () => {
         5,
         'KUMU_TYPE',
         "element type 'Club' is not an actor kind; imported as 'other' (a stored actor keeps its kind)",
-      ],
-      [
-        1,
-        'SECTOR_ASSUMED',
-        'no Sector column: each new element takes the sector of its kind (a stored actor keeps its own)',
       ],
     ]);
   });

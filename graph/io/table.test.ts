@@ -116,9 +116,9 @@ describe('Kumu elements with rows shorter or longer than the header', () => {
     expect(report.errors).toEqual([]);
     expect(report.counts.created).toBe(3);
     expect(report.warnings.map((w) => [w.row, w.column, w.code])).toEqual([
-      [4, 'column 5', 'UNNAMED_COLUMN'],
-      [3, 'Type', 'KUMU_TYPE'],
       [1, 'Sector', 'SECTOR_ASSUMED'],
+      [3, 'Type', 'KUMU_TYPE'],
+      [4, 'column 5', 'UNNAMED_COLUMN'],
     ]);
     const committed = await importFile(
       sample.current,
