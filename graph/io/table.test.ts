@@ -59,6 +59,33 @@ describe('columns a table does not read', () => {
     ]);
   });
 
+  it('reads a header with a bracketed hint, unless the hint names another column', async () => {
+    const report = await dryRun(
+      'interests.csv',
+      'Stakeholder,Issue,Stance (supports/neutral/opposes),Influence (1-5),Interest [1–5]\n' +
+        'dws,water-quality,supports,5,4\n',
+    );
+    expect(report.errors).toEqual([]);
+    expect(report.warnings).toEqual([]);
+    expect(report.counts.created).toBe(1);
+    const hinted = await dryRun(
+      'actors.csv',
+      'Organisation (website),Name,Kind (type),Sector\nhttps://a.example,Alpha Org,ngo,public\n',
+    );
+    expect(hinted.errors).toEqual([]);
+    expect(hinted.warnings.map((w) => w.message)).toEqual([
+      "column 'Organisation (website)' is not read for actors",
+    ]);
+    const missing = await dryRun(
+      'interests.csv',
+      'Stakeholder,Issue,Stance\ndws,water-quality,supports\n',
+    );
+    expect(missing.errors.map((e) => e.message)).toEqual([
+      "an interest sheet needs an 'influence' column (or one of: power)",
+      "an interest sheet needs an 'interest' column (or one of: interest level)",
+    ]);
+  });
+
   it('says which column a misspelt header likely means, when one column is left unfed', async () => {
     const report = await dryRun(
       'mandates.csv',

@@ -133,12 +133,33 @@ function headerLikelyMeant(
   return meant.size === 1 ? [...meant.values()][0] : undefined;
 }
 
+/** Bracketed hints people add to a header: "Influence (1-5)", "Date [yyyy-mm-dd]". */
+const HINT = /\([^)]*\)|\[[^\]]*\]/g;
+
+/**
+ * The column a header names: by its key, or else by its key without a
+ * bracketed hint ("Influence (1-5)"), unless the hint itself names a column
+ * ("Contact (email)" is neither the contact person nor surely the email).
+ */
+function columnNamed(byKey: ReadonlyMap<string, Column>, header: string): Column | undefined {
+  const column = byKey.get(headerKey(header));
+  if (column) return column;
+  const hints = header.match(HINT);
+  if (!hints) return undefined;
+  const named = byKey.get(headerKey(header.replace(HINT, ' ')));
+  const other = hints.some((hint) => {
+    const hinted = byKey.get(headerKey(hint));
+    return hinted !== undefined && hinted !== named;
+  });
+  return other ? undefined : named;
+}
+
 /** Header cells -> the column each one feeds, or undefined for columns nobody reads. */
 export function matchHeaders(type: EntityType, headers: readonly string[]): (Column | undefined)[] {
   const byKey = columnsByKey(type);
   const used = new Set<Column>();
   return headers.map((h) => {
-    const column = byKey.get(headerKey(h));
+    const column = columnNamed(byKey, h);
     if (!column || used.has(column)) return undefined;
     used.add(column);
     return column;
@@ -210,7 +231,7 @@ function readCell(column: Column, raw: string): unknown {
 }
 
 /** "an actor", "a mandate" */
-const withArticle = (word: string) => `${/^[aeiou]/.test(word) ? 'an' : 'a'} ${word}`;
+const withArticle = (word: string) => `${/^'?[aeiou]/.test(word) ? 'an' : 'a'} ${word}`;
 
 /**
  * Warnings for values no column reads: under a blank header, or past the
@@ -270,7 +291,7 @@ export function rowsFromTable(type: EntityType, sheet: string, whole: Table, add
   headers.forEach((h, i) => {
     if (columns[i] || h === '') return;
     // a header naming a field an earlier column already feeds ("Name", then "Organisation")
-    const same = byKey.get(headerKey(h));
+    const same = columnNamed(byKey, h);
     const repeated = same ? headers[columns.indexOf(same)] : undefined;
     const [code, message] =
       repeated !== undefined
@@ -288,7 +309,7 @@ export function rowsFromTable(type: EntityType, sheet: string, whole: Table, add
         c.field,
         '',
         'MISSING_COLUMN',
-        `${withArticle(type)} sheet needs a '${c.field}' column${others.length > 0 ? ` (or one of: ${others.join(', ')})` : ''}`,
+        `${withArticle(type)} sheet needs ${withArticle(`'${c.field}'`)} column${others.length > 0 ? ` (or one of: ${others.join(', ')})` : ''}`,
       ),
     );
   }
