@@ -43,6 +43,20 @@ describe('the CLI import report', () => {
     );
   });
 
+  it('says what became of the rows: imported, changing nothing, or none at all', () => {
+    const first = (counts: ImportReport['counts'], dryRun: boolean) =>
+      formatReport({ ...reportOf([]), dryRun, committed: !dryRun, counts }).split('\n')[0];
+    const none = { created: 0, updated: 0, unchanged: 0, rejected: 0 };
+    expect(first({ ...none, created: 1, unchanged: 3 }, false)).toBe('imported');
+    expect(first({ ...none, updated: 1 }, true)).toBe('dry run: nothing written');
+    expect(first({ ...none, unchanged: 3 }, false)).toBe('nothing changed: every row is as stored');
+    expect(first({ ...none, unchanged: 3 }, true)).toBe(
+      'dry run: every row is as stored, nothing would change',
+    );
+    expect(first(none, false)).toBe('nothing imported: the file has no rows');
+    expect(first(none, true)).toBe('dry run: the file has no rows');
+  });
+
   it('prints the first problems of a long report and counts the rest by code', () => {
     const errors = Array.from({ length: 1_000 }, (_, i) =>
       problem(i + 2, i % 4 === 0 ? 'INVALID_INPUT' : 'UNKNOWN_REFERENCE'),

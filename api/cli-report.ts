@@ -33,10 +33,23 @@ function problemLines(
   return lines;
 }
 
+/** What became of the import, in a few words: a file that changes nothing says so. */
+function headline(report: ImportReport): string {
+  if (!report.ok) return 'not imported: nothing was written';
+  const { created, updated, unchanged } = report.counts;
+  if (created + updated > 0) return report.dryRun ? 'dry run: nothing written' : 'imported';
+  if (unchanged > 0) {
+    return report.dryRun
+      ? 'dry run: every row is as stored, nothing would change'
+      : 'nothing changed: every row is as stored';
+  }
+  return report.dryRun ? 'dry run: the file has no rows' : 'nothing imported: the file has no rows';
+}
+
 export function formatReport(report: ImportReport, reportFile?: string): string {
   const { created, updated, unchanged, rejected } = report.counts;
   const lines = [
-    `${report.ok ? (report.dryRun ? 'dry run: nothing written' : 'imported') : 'not imported: nothing was written'}`,
+    headline(report),
     `created ${created}, updated ${updated}, unchanged ${unchanged}, rejected ${rejected}`,
     ...problemLines('error', report.errors, reportFile),
     ...problemLines('warning', report.warnings, reportFile),

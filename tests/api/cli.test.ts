@@ -61,6 +61,10 @@ describe('mandatemap CLI', () => {
     const imported = await finished(start(['import', join(dir, 'actors.csv'), '--db', db]));
     expect(imported).toMatchObject({ code: 0 });
     expect(imported.output).toContain('created 1, updated 0, unchanged 0, rejected 0');
+    const again = await finished(start(['import', join(dir, 'actors.csv'), '--db', db]));
+    expect(again).toMatchObject({ code: 0 });
+    expect(again.output).toContain('nothing changed: every row is as stored');
+    expect(again.output).toContain('created 0, updated 0, unchanged 1, rejected 0');
     const exported = await finished(start(['export', 'csv', '--entity', 'actors', '--db', db]));
     expect(exported.output).toContain('paarl-rivers-trust,Paarl Rivers Trust');
   });
