@@ -9,6 +9,7 @@ import { ENTITY_TYPES, deriveId } from '../model/index.js';
 import type { EntityType, GraphState } from '../model/index.js';
 import { COLUMNS } from './columns.js';
 import type { CellAt, ImportRow } from './import-plan.js';
+import { splitValues } from './multi-values.js';
 import { duplicateKey, nameKey } from './name-keys.js';
 import { problemAt } from './report.js';
 import { Spellings } from './spelling.js';
@@ -104,6 +105,9 @@ function knownEntities(rows: readonly ImportRow[], state: GraphState): (type: En
   return (type) => known.get(type) ?? known.set(type, knownOf(type)).get(type)!;
 }
 
+/** "an actor", "a mandate" */
+const withArticle = (word: string) => `${/^[aeiou]/.test(word) ? 'an' : 'a'} ${word}`;
+
 /** The columns of each type that hold references. */
 const REF_COLUMNS = Object.fromEntries(
   ENTITY_TYPES.map((t) => [t, COLUMNS[t].filter((c) => c.ref)]),
@@ -114,12 +118,21 @@ export function resolveNames(rows: ImportRow[], state: GraphState): ImportProble
   const knownOf = knownEntities(rows, state);
   const problems: ImportProblem[] = [];
   /** `at`: the cell the value came from, when not the row's own (a members sheet's row). */
+  /** The one id a value names, by id or by name, or undefined. */
+  const idOf = (target: EntityType, value: string): string | undefined => {
+    const known = knownOf(target);
+    if (known.has(value)) return value;
+    const ids = known.byName().get(nameKey(value));
+    return ids?.size === 1 ? [...ids][0]! : undefined;
+  };
+  /** `single`: the field holds one reference, not a list. */
   const resolve = (
     row: ImportRow,
     field: string,
     target: EntityType,
     value: string,
     at?: CellAt,
+    single = false,
   ): string => {
     const known = knownOf(target);
     if (known.has(value)) return value;
@@ -130,6 +143,20 @@ export function resolveNames(rows: ImportRow[], state: GraphState): ImportProble
       const cell = at ?? { sheet: row.sheet, row: row.row, column: row.columns?.[field] ?? field };
       problems.push(problemAt(cell.sheet, cell.row, cell.column, value, code, message));
     };
+    // several entities in a cell that takes one ("dws|wrc" as a mandate's holder)
+    const parts = !ids && single ? splitValues(value) : [];
+    const named = parts.map((part) => idOf(target, part));
+    if (parts.length > 1 && named.every((id) => id !== undefined)) {
+      const what =
+        row.type === 'mandate'
+          ? 'a mandate has one holder: give each holder a row of its own, with its own id'
+          : `${withArticle(row.type)} takes one ${target} here`;
+      refuse(
+        'INVALID_INPUT',
+        `'${value}' names ${parts.length} ${target}s (${named.join(', ')}), but ${what}`,
+      );
+      return value;
+    }
     if (!ids) {
       const meant = known.likelyMeant(value);
       const hint = meant
@@ -149,7 +176,7 @@ export function resolveNames(rows: ImportRow[], state: GraphState): ImportProble
       const target = column.ref!;
       const value = row.input[column.field];
       if (typeof value === 'string')
-        row.input[column.field] = resolve(row, column.field, target, value);
+        row.input[column.field] = resolve(row, column.field, target, value, undefined, true);
       else if (column.kind === 'members' && Array.isArray(value)) {
         const members = value as { actorId: string }[];
         for (let k = 0; k < members.length; k += 1) {
