@@ -22,6 +22,13 @@ export const CHROMIUM_FLAGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
+/**
+ * The time limit of a map test: above drawn's 30 s wait, so that a first
+ * draw slowed by a loaded machine fails with drawn's own message, if at all,
+ * rather than at the test runner's default 20 s.
+ */
+export const E2E_TIMEOUT = 60_000;
+
 export const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 const VIZ_TEST_BUILD = fileURLToPath(new URL('../../viz/dist-test', import.meta.url));
 

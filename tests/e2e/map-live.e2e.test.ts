@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SCREENSHOTS, drawn, draws, gqlOver, startE2E } from './harness.js';
+import { E2E_TIMEOUT, SCREENSHOTS, drawn, draws, gqlOver, startE2E } from './harness.js';
 import type { E2E } from './harness.js';
 
 let e2e: E2E;
@@ -34,7 +34,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => e2e?.close());
 
-describe('the map, live and safe', () => {
+describe('the map, live and safe', { timeout: E2E_TIMEOUT }, () => {
   it('shows a new actor without a reload and keeps the view and positions', async () => {
     await page.goto(e2e.base);
     await drawn(page);

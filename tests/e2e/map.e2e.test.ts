@@ -4,7 +4,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SCREENSHOTS, drawn, draws, gqlOver, startE2E } from './harness.js';
+import { E2E_TIMEOUT, SCREENSHOTS, drawn, draws, gqlOver, startE2E } from './harness.js';
 import type { E2E } from './harness.js';
 
 let e2e: E2E;
@@ -62,7 +62,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => e2e?.close());
 
-describe('the network map', () => {
+describe('the network map', { timeout: E2E_TIMEOUT }, () => {
   it('loads the sample: every actor of the network is on the map', async () => {
     await open();
     expect(await actorIds()).toEqual(await networkIds(null));
