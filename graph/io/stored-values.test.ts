@@ -121,6 +121,37 @@ describe('columns a file does not have', () => {
     ]);
   });
 
+  it('keep a mandate found by its title, whose stored name is another', async () => {
+    const added = await importDocument(sample.current, {
+      mandates: [
+        {
+          id: 'regulate-water-use',
+          name: 'Water use licensing',
+          title: 'Regulate water use',
+          function: 'regulate',
+          strength: 'core',
+          holderId: 'dws',
+          issueIds: ['water-quality'],
+          jurisdictionIds: ['south-africa'],
+        },
+      ],
+    });
+    expect(added.counts.created).toBe(1);
+    const report = await importText(
+      'mandates.csv',
+      'title,function,strength,holder,issues,places\n' +
+        'Regulate water use,regulate,shared,dws,water-quality,south-africa\n',
+    );
+    expect(report.errors).toEqual([]);
+    expect(report.counts).toEqual({ created: 0, updated: 1, unchanged: 0, rejected: 0 });
+    const mandates = (await sample.current.state()).entities.mandate;
+    expect(mandates.get('regulate-water-use')).toMatchObject({
+      name: 'Water use licensing',
+      strength: 'shared',
+    });
+    expect(mandates.has('water-use-licensing')).toBe(false);
+  });
+
   it('count in the checks of the row: a rule broken with a stored value is reported', async () => {
     const dated = await importDocument(sample.current, {
       mandates: [

@@ -21,7 +21,9 @@ export function withStoredValues(row: ImportRow, state: GraphState): Record<stri
     : deriveId(row.type, row.input);
   const stored = id === undefined ? undefined : state.entities[row.type].get(id);
   if (!stored) return row.input;
-  let input = row.input;
+  // the id found, kept: a mandate's stored name would otherwise make another one
+  let input =
+    row.input.id === undefined && !isEndpointType(row.type) ? { ...row.input, id } : row.input;
   for (const path of paths) {
     const value = getPath(stored as unknown as Record<string, unknown>, path);
     if (value !== undefined) input = withPath(input, path, value);
