@@ -39,6 +39,11 @@ export function showValue(value: unknown): string {
   return text.length > 200 ? `${text.slice(0, 197)}...` : text;
 }
 
+/** A word with its article: "an actor", "a mandate", "an 'influence'". */
+export function withArticle(word: string): string {
+  return `${/^'?[aeiou]/.test(word) ? 'an' : 'a'} ${word}`;
+}
+
 /** One problem (or warning) of a report, with where it is. */
 export function problemAt(
   sheet: string,

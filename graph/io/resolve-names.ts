@@ -11,7 +11,7 @@ import { COLUMNS } from './columns.js';
 import type { CellAt, ImportRow } from './import-plan.js';
 import { splitValues } from './multi-values.js';
 import { duplicateKey, nameKey } from './name-keys.js';
-import { problemAt } from './report.js';
+import { problemAt, withArticle } from './report.js';
 import { Spellings } from './spelling.js';
 import type { ImportProblem } from './report.js';
 
@@ -104,9 +104,6 @@ function knownEntities(rows: readonly ImportRow[], state: GraphState): (type: En
   const known = new Map<EntityType, Known>();
   return (type) => known.get(type) ?? known.set(type, knownOf(type)).get(type)!;
 }
-
-/** "an actor", "a mandate" */
-const withArticle = (word: string) => `${/^[aeiou]/.test(word) ? 'an' : 'a'} ${word}`;
 
 /** The columns of each type that hold references. */
 const REF_COLUMNS = Object.fromEntries(

@@ -12,7 +12,7 @@ import type { Column } from './columns.js';
 import { unneutralise } from './csv.js';
 import { splitValues } from './multi-values.js';
 import type { ImportRow } from './import-plan.js';
-import { problemAt } from './report.js';
+import { problemAt, withArticle } from './report.js';
 import type { ImportProblem } from './report.js';
 import { oneEditApart } from './spelling.js';
 
@@ -138,8 +138,8 @@ const HINT = /\([^)]*\)|\[[^\]]*\]/g;
 
 /**
  * The column a header names: by its key, or else by its key without a
- * bracketed hint ("Influence (1-5)"), unless the hint itself names a column
- * ("Contact (email)" is neither the contact person nor surely the email).
+ * bracketed hint ("Influence (1-5)"), unless the hint names another column
+ * than the rest does ("Organisation (website)": the name, or the website?).
  */
 function columnNamed(byKey: ReadonlyMap<string, Column>, header: string): Column | undefined {
   const column = byKey.get(headerKey(header));
@@ -229,9 +229,6 @@ function readCell(column: Column, raw: string): unknown {
       return text;
   }
 }
-
-/** "an actor", "a mandate" */
-const withArticle = (word: string) => `${/^'?[aeiou]/.test(word) ? 'an' : 'a'} ${word}`;
 
 /**
  * Warnings for values no column reads: under a blank header, or past the
