@@ -1,7 +1,8 @@
 /**
  * Several tables (workbook sheets) -> one set of import rows: typed sheets by
  * name, a members sheet folded into its partnerships, Kumu's Elements and
- * Connections mapped onto actors and ties (kumu.ts). Main function: rowsFromSheets.
+ * Connections mapped onto actors and ties (kumu-elements.ts,
+ * kumu-connections.ts). Main function: rowsFromSheets.
  */
 import { MEMBER_ROLES } from '../model/index.js';
 import type { EntityType, GraphState } from '../model/index.js';
@@ -9,7 +10,8 @@ import { normaliseEnum } from './columns.js';
 import type { CellAt, ImportRow } from './import-plan.js';
 import { problemAt } from './report.js';
 import type { ImportProblem } from './report.js';
-import { kumuConnections, kumuElements } from './kumu.js';
+import { kumuConnections } from './kumu-connections.js';
+import { kumuElements } from './kumu-elements.js';
 import { fromHeader, rowsFromTable } from './table.js';
 import type { Table, TableRows } from './table.js';
 

@@ -303,6 +303,20 @@ describe('xlsx cells that cannot be read', () => {
     expect(await sample.current.store.version()).toBe(version);
   });
 
+  it('reports an unreadable cell of a Kumu connection to several elements once', async () => {
+    const bytes = await workbook({
+      Connections: [
+        ['From', 'To', 'Type', 'Description'],
+        ['WWF South Africa', 'Water Research Commission|Wesgro', 'funds', { error: '#N/A' }],
+      ],
+    });
+    const report = await importFile(sample.current, bytes, { filename: 'kumu.xlsx' });
+    expect(report.errors.map((e) => [e.row, e.column, e.code])).toEqual([
+      [2, 'Description', 'UNREADABLE_CELL'],
+    ]);
+    expect(report.counts).toMatchObject({ created: 1, rejected: 1 });
+  });
+
   it('finds an unreadable cell of Kumu elements under its own column', async () => {
     const bytes = await workbook({
       Elements: [

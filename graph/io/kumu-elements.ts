@@ -1,15 +1,14 @@
 /**
- * Kumu's Elements and Connections (sheets or CSVs) -> actors and ties. Kumu's
- * types are free-form: an element's becomes the nearest actor kind, else
- * other; a connection's is read as a tie kind, and a connection without one
- * is taken for a collaboration. Main functions: kumuElements, kumuConnections.
+ * Kumu's Elements (a sheet or CSV) -> actors. Kumu's types are free-form: an
+ * element's becomes the nearest actor kind, else other. Main function:
+ * kumuElements.
  */
 import { ACTOR_KINDS } from '../model/index.js';
 import type { ActorKind, Sector } from '../model/index.js';
 import { normaliseEnum } from './columns.js';
 import { problemAt as warning } from './report.js';
 import type { ImportProblem } from './report.js';
-import { fromHeader, matchHeaders, rowsFromTable, withColumnsInFront } from './table.js';
+import { fromHeader, rowsFromTable, withColumnsInFront } from './table.js';
 import type { Table, TableRows } from './table.js';
 
 const SECTOR_OF_KIND: Record<ActorKind, Sector> = {
@@ -95,76 +94,5 @@ export function kumuElements(name: string, whole: Table): TableRows {
       ),
     );
   }
-  return { ...result, warnings: [...(above ? [above] : []), ...result.warnings, ...extra] };
-}
-
-/** The tie kind a Kumu connection without a type is taken to be. */
-const UNTYPED_CONNECTION = 'collaborates';
-
-/**
- * Kumu connections: From, To and a free-form Type, read as a tie kind
- * ("Funding" -> funds). A connection without a type (Kumu needs none) is
- * imported as a collaboration, with a warning; so is every connection of a
- * sheet without a Type column. A type that names no tie kind is refused.
- */
-export function kumuConnections(name: string, whole: Table): TableRows {
-  const fieldsOf = (cells: readonly string[]) =>
-    matchHeaders(
-      'tie',
-      cells.map((h) => h.trim()),
-    ).map((c) => c?.field);
-  const hasEnds = (cells: string[]) => {
-    const fields = fieldsOf(cells);
-    return fields.includes('fromId') && fields.includes('toId');
-  };
-  const { table, warning: above } = fromHeader(name, whole, hasEnds);
-  const header = table.rows[0] ?? [];
-  // without From and To, the reader says which columns are missing
-  if (!hasEnds(header)) return rowsFromTable('tie', name, whole);
-  const kindColumn = fieldsOf(header).indexOf('kind');
-  const extra: ImportProblem[] = [];
-  let rows = table.rows;
-  let added = 0;
-  if (kindColumn < 0) {
-    added = 1;
-    rows = rows.map((cells, k) => [k === 0 ? 'Type' : UNTYPED_CONNECTION, ...cells]);
-    if (rows.length > 1) {
-      extra.push(
-        warning(
-          name,
-          table.lines[0] ?? 1,
-          'Type',
-          '',
-          'KUMU_TYPE',
-          `no Type column: each connection is imported as '${UNTYPED_CONNECTION}'`,
-        ),
-      );
-    }
-  } else {
-    const untyped: number[] = [];
-    rows = rows.map((cells, k) => {
-      if (k === 0 || (cells[kindColumn] ?? '').trim() !== '') return cells;
-      if (cells.every((c) => c.trim() === '')) return cells;
-      untyped.push(table.lines[k] ?? k + 1);
-      const typed = [...cells];
-      while (typed.length < kindColumn) typed.push('');
-      typed[kindColumn] = UNTYPED_CONNECTION;
-      return typed;
-    });
-    if (untyped.length > 0) {
-      const others = untyped.length - 1;
-      extra.push(
-        warning(
-          name,
-          untyped[0]!,
-          header[kindColumn]!.trim(),
-          '',
-          'KUMU_TYPE',
-          `a connection without a type is imported as '${UNTYPED_CONNECTION}'${others > 0 ? ` (and ${others} more below)` : ''}`,
-        ),
-      );
-    }
-  }
-  const result = rowsFromTable('tie', name, withColumnsInFront(table, rows, added), added);
   return { ...result, warnings: [...(above ? [above] : []), ...result.warnings, ...extra] };
 }

@@ -81,3 +81,41 @@ describe('Kumu connections', () => {
     ]);
   });
 });
+
+describe('Kumu connections as Kumu draws them', () => {
+  it('makes a connection to each element a To cell names', async () => {
+    const report = await importConnections([
+      'From,To,Type',
+      'WWF South Africa,Water Research Commission|Wesgro,Funding',
+    ]);
+    expect(report.errors).toEqual([]);
+    expect(report.counts.created).toBe(2);
+    expect((await storedTies()).map((t) => t.id).sort()).toEqual([
+      'wwf-sa~funds~wesgro',
+      'wwf-sa~funds~wrc',
+    ]);
+  });
+
+  it('reads strengths written as words, and says which it cannot read', async () => {
+    const report = await importConnections([
+      'From,To,Type,Strength',
+      'WWF South Africa,Water Research Commission,funds,Strong',
+      'WWF South Africa,Wesgro,funds,weak',
+      'WWF South Africa,Stellenbosch University,funds,"It\'s complicated"',
+      'WWF South Africa,Department of Water and Sanitation,funds,2',
+    ]);
+    expect(report.errors).toEqual([]);
+    expect(report.warnings.map((w) => [w.row, w.column, w.code, w.value])).toEqual([
+      [4, 'Strength', 'KUMU_STRENGTH', "It's complicated"],
+    ]);
+    const strengths = Object.fromEntries((await storedTies()).map((t) => [t.toId, t.strength]));
+    expect(strengths).toEqual({ wrc: 3, wesgro: 1, 'stellenbosch-university': 1, dws: 2 });
+    const outOfRange = await importConnections([
+      'From,To,Type,Strength',
+      'WWF South Africa,Wesgro,informs,5',
+    ]);
+    expect(outOfRange.errors.map((e) => [e.row, e.column, e.code])).toEqual([
+      [2, 'Strength', 'INVALID_INPUT'],
+    ]);
+  });
+});
