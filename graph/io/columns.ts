@@ -208,6 +208,16 @@ export const ENUM_SYNONYMS: Record<string, string> = {
   contracted: 'contracts',
   conflict: 'conflicts',
   tension: 'conflicts',
+  convenor: 'convener',
+  chair: 'convener',
+  chairperson: 'convener',
+  steering_committee: 'steering',
+  steer: 'steering',
+  rower: 'rowing',
+  implementer: 'rowing',
+  cheerleader: 'cheering',
+  champion: 'cheering',
+  participant: 'member',
 };
 
 /** Header text -> comparable key: lower case, letters and digits only. */
@@ -265,6 +275,15 @@ export function likelyEnumValue(value: string, values: readonly string[]): Likel
   const likely = closestEnumValue(value, values);
   answers.set(value, likely);
   return likely;
+}
+
+/** "'munisipality' is not one of department, municipality, ... (did you mean 'municipality'?)" */
+export function notOneOf(given: string, values: readonly string[]): string {
+  const meant = likelyEnumValue(given, values);
+  const hint = meant
+    ? ` (did you mean '${meant.word}'${meant.word === meant.value ? '' : `, read as ${meant.value}`}?)`
+    : '';
+  return `'${given}' is not one of ${values.join(', ')}${hint}`;
 }
 
 interface LikelyValue {

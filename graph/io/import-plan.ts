@@ -10,7 +10,8 @@ import type { EntityType } from '../model/index.js';
 import type { FieldProblem } from '../model/index.js';
 import type { Author, GraphService } from '../service.js';
 import { findPlannedProblems, planUpsert } from '../writes/plan-upsert.js';
-import { COLUMNS, likelyEnumValue } from './columns.js';
+import { COLUMNS, notOneOf } from './columns.js';
+import { getPath } from './field-paths.js';
 import { emptyCounts, showValue } from './report.js';
 import { withStoredValues } from './stored-values.js';
 import type { ImportProblem, ImportReport } from './report.js';
@@ -65,19 +66,23 @@ const PROGRESS_EVERY = 5_000;
 class ImportAborted extends Error {}
 
 /**
- * What to say of a whole field that failed, when zod's words say less: a
- * blank cell (or missing field) the entity needs, or a value that is not one
- * of an enum's, with the one a typo most likely meant.
+ * What to say of a field that failed, when zod's words say less: a blank
+ * cell (or missing field) the entity needs, or a value that is not one of an
+ * enum's (a whole field's, or one inside it such as a member's role), with
+ * the one a typo most likely meant.
  */
-function plainMessage(row: ImportRow, field: string): string | undefined {
-  const values = COLUMNS[row.type].find((c) => c.field === field)?.values;
-  const given = row.input[field];
-  if (given === undefined)
-    return `${field}: is required${values ? `; one of ${values.join(', ')}` : ''}`;
-  if (values && typeof given === 'string' && !values.includes(given)) {
-    const meant = likelyEnumValue(given, values);
-    return `${field}: '${given}' is not one of ${values.join(', ')}${meant ? ` (did you mean '${meant.word}'${meant.word === meant.value ? '' : `, read as ${meant.value}`}?)` : ''}`;
+function plainMessage(row: ImportRow, problem: FieldProblem): string | undefined {
+  const { path } = problem;
+  const top = path.split('.')[0]!;
+  const nested = path !== top;
+  const values = nested ? problem.values : COLUMNS[row.type].find((c) => c.field === top)?.values;
+  const given = nested ? getPath(row.input, path) : row.input[top];
+  if (given === undefined) {
+    if (nested) return undefined;
+    return `${top}: is required${values ? `; one of ${values.join(', ')}` : ''}`;
   }
+  if (values && typeof given === 'string' && !values.includes(given))
+    return `${path}: ${notOneOf(given, values)}`;
   return undefined;
 }
 
@@ -125,14 +130,16 @@ function problemsFromError(
       return { ...member, value, code: error.code, message: error.message };
     }
     const invalid = error.code === 'INVALID_INPUT';
-    // zod's own wording for a wrong type or value of a whole field, not a rule's message
+    // zod's own wording for a wrong type or value, not a rule's message
     const typeOrValue = p.code === 'invalid_type' || p.code === 'invalid_value';
-    const plain = invalid && typeOrValue && p.path === top ? plainMessage(row, top) : undefined;
+    const plain = invalid && typeOrValue ? plainMessage(row, p) : undefined;
+    // the value inside a field when the problem is there (a member's role), else the field's
+    const given = (p.path === top ? undefined : getPath(row.input, p.path)) ?? row.input[top];
     return {
       sheet: row.sheet,
       row: row.row,
       column: row.columns?.[top] ?? p.path,
-      value: showValue(invalid ? row.input[top] : (error.details.value ?? row.input[top])),
+      value: showValue(invalid ? given : (error.details.value ?? row.input[top])),
       code: error.code,
       message: plain ?? (invalid ? `${p.path ? `${p.path}: ` : ''}${p.message}` : error.message),
     };

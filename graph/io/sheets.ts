@@ -6,7 +6,7 @@
  */
 import { MEMBER_ROLES } from '../model/index.js';
 import type { EntityType, GraphState } from '../model/index.js';
-import { normaliseEnum } from './columns.js';
+import { normaliseEnum, notOneOf } from './columns.js';
 import type { CellAt, ImportRow } from './import-plan.js';
 import { problemAt } from './report.js';
 import type { ImportProblem } from './report.js';
@@ -212,7 +212,7 @@ function membersTable(name: string, whole: Table): TableRows {
           columnName(r),
           cells[r],
           'INVALID_INPUT',
-          `role: '${cells[r]!.trim()}' is not a member role; one of ${MEMBER_ROLES.join(', ')}`,
+          `role: ${notOneOf(cells[r]!.trim(), MEMBER_ROLES)}`,
         ),
       );
       return;

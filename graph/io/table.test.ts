@@ -200,3 +200,33 @@ describe('rows above the header', () => {
     ]);
   });
 });
+
+describe('member roles as people write them', () => {
+  it('reads common words for the roles, and names the role a typo likely means', async () => {
+    const report = await dryRun(
+      'partnerships.csv',
+      'name,kind,members\n' +
+        'Berg forum 2,forum,dws:Convenor|wrc:steering committee|wwf-sa:Participant|stellenbosch-university:rowwing\n',
+    );
+    expect(report.errors.map((e) => [e.row, e.column, e.value, e.code, e.message])).toEqual([
+      [
+        2,
+        'members',
+        'rowwing',
+        'INVALID_INPUT',
+        "members.3.role: 'rowwing' is not one of convener, steering, rowing, cheering, member, observer (did you mean 'rowing'?)",
+      ],
+    ]);
+    const sheet = await dryRun(
+      'members.csv',
+      'partnership,actor,role\nberg-catchment-forum,wrc,chair\nberg-catchment-forum,wwf-sa,cheerleeder\n',
+    );
+    expect(sheet.errors.map((e) => [e.row, e.column, e.message])).toEqual([
+      [
+        3,
+        'role',
+        "role: 'cheerleeder' is not one of convener, steering, rowing, cheering, member, observer (did you mean 'cheerleader', read as cheering?)",
+      ],
+    ]);
+  });
+});

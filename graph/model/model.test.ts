@@ -189,7 +189,7 @@ describe('parseEntity: bad input is INVALID_INPUT naming the field', () => {
     ).toBe('INVALID_INPUT');
   });
 
-  it('says what size a field may be in plain words, and keeps a rule of its own', () => {
+  it('says what size a field may be, and which values an enum takes, in plain words, and keeps a rule of its own', () => {
     const problems = (type: EntityType, input: Record<string, unknown>) => {
       try {
         parseEntity(type, input);
@@ -212,6 +212,13 @@ describe('parseEntity: bad input is INVALID_INPUT naming the field', () => {
     ]);
     expect(problems('mandate', { ...mandate, issueIds: [] })).toEqual([
       expect.objectContaining({ path: 'issueIds', message: 'a mandate needs at least one issue' }),
+    ]);
+    const lead = [{ actorId: 'dws', role: 'lead' }];
+    expect(problems('partnership', { name: 'P', kind: 'forum', members: lead })).toEqual([
+      expect.objectContaining({
+        path: 'members.0.role',
+        message: 'must be one of convener, steering, rowing, cheering, member, observer',
+      }),
     ]);
   });
 

@@ -14,6 +14,8 @@ export interface FieldProblem {
   message: string;
   /** zod's issue code ('invalid_type', 'invalid_value', 'custom', ...). */
   code?: string;
+  /** For a value not among an enum's: the enum's values. */
+  values?: readonly string[];
 }
 
 /** One problem per bad field: a field the entity does not have is reported under its own name. */
@@ -26,6 +28,13 @@ export function problemsOf(error: z.ZodError): FieldProblem[] {
         message: 'unknown field',
         code: issue.code,
       }));
+    }
+    if (issue.code === 'invalid_value' && issue.values.every((v) => typeof v === 'string')) {
+      const values = issue.values as string[];
+      const message = /^Invalid option/.test(issue.message)
+        ? `must be one of ${values.join(', ')}`
+        : issue.message;
+      return [{ path, message, code: issue.code, values }];
     }
     return [{ path, message: sizeMessage(issue) ?? issue.message, code: issue.code }];
   });
