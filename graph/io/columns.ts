@@ -174,13 +174,64 @@ export const ENUM_SYNONYMS: Record<string, string> = {
   civil: 'civil_society',
   civilsociety: 'civil_society',
   academia: 'academic',
-  university: 'research',
+  state: 'public',
+  business: 'private',
+  corporate: 'private',
+  industry: 'private',
+  ngo: 'civil_society',
+  research: 'academic',
+  // actor kinds as South African stakeholder lists write them
   dept: 'department',
+  national_department: 'department',
+  provincial_department: 'department',
+  government_department: 'department',
+  ministry: 'department',
   local_municipality: 'municipality',
   district_municipality: 'municipality',
+  metropolitan_municipality: 'municipality',
+  metro: 'municipality',
+  local_government: 'municipality',
+  city: 'municipality',
+  soe: 'public_entity',
+  state_owned_enterprise: 'public_entity',
+  state_owned_company: 'public_entity',
+  parastatal: 'public_entity',
+  agency: 'public_entity',
+  statutory_body: 'public_entity',
+  regulator: 'public_entity',
   industry_association: 'industry_body',
+  business_association: 'industry_body',
+  association: 'industry_body',
+  chamber_of_commerce: 'industry_body',
   company: 'business',
+  private_company: 'business',
+  firm: 'business',
+  npo: 'ngo',
+  non_profit: 'ngo',
+  nonprofit: 'ngo',
+  non_profit_organisation: 'ngo',
+  non_profit_organization: 'ngo',
+  non_governmental_organisation: 'ngo',
+  non_governmental_organization: 'ngo',
+  charity: 'ngo',
+  faith_based_organisation: 'ngo',
+  faith_based_organization: 'ngo',
   community: 'community_group',
+  cbo: 'community_group',
+  community_based_organisation: 'community_group',
+  community_based_organization: 'community_group',
+  community_organisation: 'community_group',
+  residents_association: 'community_group',
+  university: 'research',
+  academic: 'research',
+  research_institute: 'research',
+  research_institution: 'research',
+  academic_institution: 'research',
+  think_tank: 'research',
+  development_partner: 'international',
+  development_agency: 'international',
+  un_agency: 'international',
+  multilateral: 'international',
   committee: 'coordination_committee',
   coordinating_committee: 'coordination_committee',
   for: 'supports',
@@ -228,11 +279,12 @@ export function headerKey(header: string): string {
     .replace(/[^a-z0-9]/g, '');
 }
 
-/** An enum cell in the model's spelling style: "Civil Society" -> civil_society. */
+/** An enum cell in the model's spelling style: "Civil Society" -> civil_society, "Dept." -> dept. */
 const enumKey = (value: string) =>
   value
     .trim()
     .toLowerCase()
+    .replace(/['’.]/g, '')
     .replace(/[\s\-/]+/g, '_');
 
 /** An enum cell as the model spells it, or the cell as given when nothing matches (validation reports it). */
