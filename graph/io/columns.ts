@@ -292,7 +292,10 @@ export function normaliseEnum(value: string, values: readonly string[]): string 
   if (values.includes(value)) return value;
   const v = enumKey(value);
   if (values.includes(v)) return v;
-  const synonym = ENUM_SYNONYMS[v] ?? ENUM_SYNONYMS[v.replace(/_/g, '')];
+  // own keys only: a cell such as 'constructor' names no synonym
+  const synonymOf = (key: string) =>
+    Object.hasOwn(ENUM_SYNONYMS, key) ? ENUM_SYNONYMS[key] : undefined;
+  const synonym = synonymOf(v) ?? synonymOf(v.replace(/_/g, ''));
   if (synonym && values.includes(synonym)) return synonym;
   const singular = v.replace(/s$/, '');
   if (values.includes(singular)) return singular;

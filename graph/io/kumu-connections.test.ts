@@ -118,4 +118,15 @@ describe('Kumu connections as Kumu draws them', () => {
       [2, 'Strength', 'INVALID_INPUT'],
     ]);
   });
+
+  it('does not take the name of a built-in property for a strength word', async () => {
+    const report = await importConnections([
+      'From,To,Type,Strength',
+      'WWF South Africa,Wesgro,informs,constructor',
+    ]);
+    expect(report.errors).toEqual([]);
+    expect(report.warnings.map((w) => [w.code, w.value])).toEqual([
+      ['KUMU_STRENGTH', 'constructor'],
+    ]);
+  });
 });

@@ -14,14 +14,14 @@ import type { Table, TableRows } from './table.js';
 const UNTYPED_CONNECTION = 'collaborates';
 
 /** Strengths written as words, on the model's scale of 1 to 3. */
-const STRENGTH_WORDS: Readonly<Record<string, number>> = {
-  weak: 1,
-  low: 1,
-  medium: 2,
-  moderate: 2,
-  strong: 3,
-  high: 3,
-};
+const STRENGTH_WORDS: ReadonlyMap<string, number> = new Map([
+  ['weak', 1],
+  ['low', 1],
+  ['medium', 2],
+  ['moderate', 2],
+  ['strong', 3],
+  ['high', 3],
+]);
 
 /** The fields a header's cells feed, by position. */
 const fieldsOf = (cells: readonly string[]) =>
@@ -135,7 +135,7 @@ export function kumuConnections(name: string, whole: Table): TableRows {
   if (strengthColumn >= 0) {
     rows = withCells(rows, strengthColumn, (cell, k) => {
       if (cell === '' || Number.isFinite(Number(cell.replace(',', '.')))) return undefined;
-      const level = STRENGTH_WORDS[cell.toLowerCase()];
+      const level = STRENGTH_WORDS.get(cell.toLowerCase());
       if (level !== undefined) return String(level);
       extra.push(
         warning(
