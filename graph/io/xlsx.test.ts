@@ -7,6 +7,7 @@ import { exportGraph } from './export.js';
 import { GraphService } from '../service.js';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import { importDocument, importFile } from './import-file.js';
+import { columnLetters } from './xlsx.js';
 import { checkZipSize } from './zip-guard.js';
 
 const sample = useSampleService();
@@ -114,9 +115,17 @@ describe('xlsx import', () => {
     expect(ties).toMatchObject({ ok: true, counts: { created: 1 } });
   });
 
-  it('exports a workbook that re-imports as it is', async () => {
+  it('exports a workbook that re-imports as it is, each header frozen and filtering', async () => {
     const workbook = await exportGraph(sample.current, 'xlsx');
     const bytes = await exportBytes(workbook);
+    const read = new ExcelJS.Workbook();
+    await read.xlsx.load(bytes);
+    expect(read.worksheets).toHaveLength(9);
+    for (const ws of read.worksheets) {
+      expect(ws.views[0], ws.name).toMatchObject({ state: 'frozen', ySplit: 1 });
+      const width = ws.getRow(1).cellCount;
+      expect(ws.autoFilter, ws.name).toBe(`A1:${columnLetters(width)}1`);
+    }
     const report = await importFile(sample.current, bytes, { filename: 'mandatemap.xlsx' });
     expect(report.errors).toEqual([]);
     expect(report.counts.created + report.counts.updated).toBe(0);
@@ -501,5 +510,19 @@ describe('zip bombs', () => {
     const broken = Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), Buffer.alloc(64, 7)]);
     const error = await importFile(sample.current, broken, { filename: 'x.xlsx' }).catch((e) => e);
     expect(error).toMatchObject({ code: 'INVALID_INPUT', details: { reason: 'INVALID_XLSX' } });
+  });
+});
+
+describe('columnLetters', () => {
+  it.each([
+    [1, 'A'],
+    [26, 'Z'],
+    [27, 'AA'],
+    [52, 'AZ'],
+    [53, 'BA'],
+    [702, 'ZZ'],
+    [703, 'AAA'],
+  ])('%i -> %s', (n, letters) => {
+    expect(columnLetters(n)).toBe(letters);
   });
 });

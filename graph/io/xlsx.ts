@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import { GraphError } from '../errors.js';
 import { COLLECTION_OF, ENTITY_TYPES } from '../model/index.js';
 import type { AnyEntity, EntityType, GraphState } from '../model/index.js';
-import { headerKey } from './columns.js';
+import { COLUMNS, headerKey } from './columns.js';
 import { neutralise } from './csv.js';
 import { entityRows, sortedEntities } from './export-table.js';
 import type { Table } from './table.js';
@@ -151,7 +151,12 @@ async function writeWorkbook(out: PassThrough, sheets: readonly SheetOf[]): Prom
     useSharedStrings: false,
   });
   for (const { type, entities } of sheets) {
-    const sheet = workbook.addWorksheet(COLLECTION_OF[type]);
+    // the header stays in view and filters each column, as a planner opening the file expects
+    const last = columnLetters(COLUMNS[type].length);
+    const sheet = workbook.addWorksheet(COLLECTION_OF[type], {
+      views: [{ state: 'frozen', ySplit: 1 }],
+    });
+    sheet.autoFilter = `A1:${last}1`;
     let written = 0;
     for (const row of entityRows(type, entities)) {
       sheet.addRow(row.map(neutralise)).commit();
@@ -165,6 +170,14 @@ async function writeWorkbook(out: PassThrough, sheets: readonly SheetOf[]): Prom
     sheet.commit();
   }
   await workbook.commit();
+}
+
+/** A spreadsheet's letters for its n-th column, from 1: 1 -> A, 27 -> AA. */
+export function columnLetters(n: number): string {
+  let letters = '';
+  for (let k = n; k > 0; k = Math.floor((k - 1) / 26))
+    letters = String.fromCharCode(65 + ((k - 1) % 26)) + letters;
+  return letters;
 }
 
 async function* workbookChunks(sheets: readonly SheetOf[]): AsyncGenerator<Buffer> {
