@@ -119,7 +119,7 @@ describe('xlsx import', () => {
     const workbook = await exportGraph(sample.current, 'xlsx');
     const bytes = await exportBytes(workbook);
     const read = new ExcelJS.Workbook();
-    await read.xlsx.load(bytes);
+    await read.xlsx.load(bytes as unknown as ArrayBuffer);
     expect(read.worksheets).toHaveLength(9);
     for (const ws of read.worksheets) {
       expect(ws.views[0], ws.name).toMatchObject({ state: 'frozen', ySplit: 1 });
