@@ -114,7 +114,6 @@ const REF_COLUMNS = Object.fromEntries(
 export function resolveNames(rows: ImportRow[], state: GraphState): ImportProblem[] {
   const knownOf = knownEntities(rows, state);
   const problems: ImportProblem[] = [];
-  /** `at`: the cell the value came from, when not the row's own (a members sheet's row). */
   /** The one id a value names, by id or by name, or undefined. */
   const idOf = (target: EntityType, value: string): string | undefined => {
     const known = knownOf(target);
@@ -122,7 +121,10 @@ export function resolveNames(rows: ImportRow[], state: GraphState): ImportProble
     const ids = known.byName().get(nameKey(value));
     return ids?.size === 1 ? [...ids][0]! : undefined;
   };
-  /** `single`: the field holds one reference, not a list. */
+  /**
+   * `at`: the cell the value came from, when not the row's own (a members
+   * sheet's row); `single`: the field holds one reference, not a list.
+   */
   const resolve = (
     row: ImportRow,
     field: string,
