@@ -5,7 +5,7 @@
  */
 import { ACTOR_KINDS } from '../model/index.js';
 import type { ActorKind, Sector } from '../model/index.js';
-import { normaliseEnum } from './columns.js';
+import { normaliseEnum } from './enum-values.js';
 import { problemAt as warning } from './report.js';
 import type { ImportProblem } from './report.js';
 import { fromHeader, rowsFromTable, withColumnsInFront } from './table.js';

@@ -6,7 +6,7 @@
  */
 import { MEMBER_ROLES } from '../model/index.js';
 import type { EntityType, GraphState } from '../model/index.js';
-import { normaliseEnum, notOneOf } from './columns.js';
+import { normaliseEnum, notOneOf } from './enum-values.js';
 import type { CellAt, ImportRow } from './import-plan.js';
 import { problemAt } from './report.js';
 import type { ImportProblem } from './report.js';

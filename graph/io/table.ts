@@ -6,7 +6,8 @@
 import type { EntityType } from '../model/index.js';
 import { MEMBER_ROLES } from '../model/index.js';
 import { AmbiguousDate, readDate } from './dates.js';
-import { COLUMNS, headerKey, normaliseEnum } from './columns.js';
+import { COLUMNS, headerKey } from './columns.js';
+import { normaliseEnum } from './enum-values.js';
 import { setPath } from './field-paths.js';
 import type { Column } from './columns.js';
 import { unneutralise } from './csv.js';
