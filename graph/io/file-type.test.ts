@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dryRunText, useSampleService } from '../../tests/helpers/sample-service.js';
 import { typeFromName } from './file-type.js';
+import { typeNamed } from './type-names.js';
 
 const sample = useSampleService();
 
@@ -15,8 +16,33 @@ describe('what a file holds', () => {
     ['actors-and-mandates.csv', undefined],
     ['export.csv', undefined],
     ['factors.csv', undefined],
+    ['stakeholder-list.csv', 'actor'],
+    ['places.csv', 'jurisdiction'],
+    ['members-2024.csv', 'members'],
   ])('typeFromName(%j) = %j', (name, type) => {
     expect(typeFromName(name)).toBe(type);
+  });
+
+  it.each([
+    ['Stakeholders', 'actor'],
+    ['Stakeholder list', 'actor'],
+    ['Actors (2)', 'actor'],
+    ['Copy of Mandates', 'mandate'],
+    ['Issue Areas', 'issue'],
+    ['IssueAreas', 'issue'],
+    ['Government levels', 'level'],
+    ['Spheres', 'level'],
+    ['Places', 'jurisdiction'],
+    ['Relationships', 'tie'],
+    ['Partnership members', 'members'],
+    ['PartnershipMembers', 'members'],
+    ['Stakeholder mandates', 'mandate'],
+    ['Actors and mandates', undefined],
+    ['Stakeholders and places', undefined],
+    ['Notes', undefined],
+    ['Sheet1', undefined],
+  ])('typeNamed(%j) = %j', (name, type) => {
+    expect(typeNamed(name)).toBe(type);
   });
 
   it('says which type a file seems to hold when its name does not say and it is not actors', async () => {

@@ -10,22 +10,20 @@ import { problemAt } from './report.js';
 import type { ImportProblem } from './report.js';
 import type { NamedTable } from './sheets.js';
 import { matchHeaders, missingColumns } from './table.js';
+import { typeNamed } from './type-names.js';
 
 export type TableType = NamedTable['type'];
 
 /**
- * The type a file's name gives: its stem is, or ends with, a Kumu sheet or
- * members; else exactly one of its words (letters only) is an entity type,
- * singular or plural ("berg-mandates-v2", "Interests (1)").
+ * The type a file's name gives: its stem is, or ends with, a Kumu sheet;
+ * else what typeNamed reads in it ("berg-mandates-v2", "Interests (1)",
+ * "brip-members", "stakeholder-list").
  */
 export function typeFromName(filename: string): TableType {
   const stem = basename(filename, extname(filename)).toLowerCase();
   if (/(^|[-_ ])elements$/.test(stem)) return 'kumu-elements';
   if (/(^|[-_ ])connections$/.test(stem)) return 'kumu-connections';
-  if (/(^|[-_ ])members$/.test(stem)) return 'members';
-  const words = new Set(stem.split(/[^a-z]+/));
-  const named = ENTITY_TYPES.filter((t) => words.has(t) || words.has(COLLECTION_OF[t]));
-  return named.length === 1 ? named[0] : undefined;
+  return typeNamed(stem);
 }
 
 /**

@@ -16,7 +16,8 @@ import type { ImportProblem, ImportReport } from './report.js';
 import { likelyDuplicates } from './likely-duplicates.js';
 import { resolveNames } from './resolve-names.js';
 import { rowsFromSheets } from './sheets.js';
-import { sheetType, tablesFromXlsx } from './xlsx.js';
+import { tablesFromXlsx } from './xlsx.js';
+import { typeNamed } from './type-names.js';
 import { checkContent } from './sniff.js';
 import { checkZipSize } from './zip-guard.js';
 import { typeFromName, typeHint } from './file-type.js';
@@ -56,7 +57,7 @@ function sheetKind(name: string): TableType {
   const key = name.trim().toLowerCase();
   if (key === 'elements') return 'kumu-elements';
   if (key === 'connections') return 'kumu-connections';
-  return sheetType(name);
+  return typeNamed(name);
 }
 
 function parseJson(bytes: Uint8Array): unknown {

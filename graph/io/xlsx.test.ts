@@ -80,6 +80,33 @@ describe('xlsx import', () => {
     expect(report.warnings.map((w) => [w.sheet, w.code])).toEqual([['Notes', 'UNKNOWN_SHEET']]);
   });
 
+  it('knows a sheet by a name with more words than its type, as sheets get renamed and copied', async () => {
+    const bytes = await workbook({
+      'Stakeholder list': [
+        ['Organisation', 'Type', 'Sector'],
+        ['Paarl Rivers Trust', 'NGO', 'civil society'],
+      ],
+      'Mandates (2)': [
+        ['title', 'function', 'strength', 'holder', 'issues', 'places'],
+        [
+          'Clearing',
+          'implement',
+          'shared',
+          'Paarl Rivers Trust',
+          'water-quality',
+          'berg-river-catchment',
+        ],
+      ],
+    });
+    const report = await importFile(sample.current, bytes, {
+      filename: 'berg.xlsx',
+      dryRun: true,
+    });
+    expect(report.errors).toEqual([]);
+    expect(report.warnings).toEqual([]);
+    expect(report.counts.created).toBe(2);
+  });
+
   it('finds a Kumu Elements header below a title', async () => {
     const bytes = await workbook({
       Elements: [

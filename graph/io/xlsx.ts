@@ -10,10 +10,11 @@ import ExcelJS from 'exceljs';
 import { GraphError } from '../errors.js';
 import { COLLECTION_OF, ENTITY_TYPES } from '../model/index.js';
 import type { AnyEntity, EntityType, GraphState } from '../model/index.js';
-import { COLUMNS, headerKey } from './columns.js';
+import { COLUMNS } from './columns.js';
 import { neutralise } from './csv.js';
 import { entityRows, sortedEntities } from './export-table.js';
 import type { Table } from './table.js';
+import { typeNamed } from './type-names.js';
 
 export interface Sheet {
   name: string;
@@ -47,28 +48,6 @@ function cellText(value: ExcelJS.CellValue): string | UnreadableCell {
     return new UnreadableCell('the cell holds a value of a kind mandatemap cannot read');
   }
   return String(value);
-}
-
-/** Other names people give a sheet, compared as headers are (case, spaces and punctuation aside). */
-const SHEET_SYNONYMS = new Map<string, EntityType | 'members'>([
-  ['members', 'members'],
-  ['partnershipmembers', 'members'],
-  ['memberships', 'members'],
-  ['stakeholders', 'actor'],
-  ['organisations', 'actor'],
-  ['organizations', 'actor'],
-  ['topics', 'issue'],
-  ['issueareas', 'issue'],
-  ['places', 'jurisdiction'],
-  ['spheres', 'level'],
-  ['tiers', 'level'],
-  ['governmentlevels', 'level'],
-  ['relationships', 'tie'],
-]);
-
-export function sheetType(name: string): EntityType | 'members' | undefined {
-  const key = headerKey(name);
-  return SHEET_SYNONYMS.get(key) ?? ENTITY_TYPES.find((t) => key === t || key === COLLECTION_OF[t]);
 }
 
 export async function tablesFromXlsx(
@@ -115,7 +94,7 @@ export async function tablesFromXlsx(
       lines.push(number);
     });
     const table = { rows, lines, ...(unreadable.size > 0 ? { unreadable } : {}) };
-    return { name: ws.name, type: sheetType(ws.name), table };
+    return { name: ws.name, type: typeNamed(ws.name), table };
   });
 }
 
