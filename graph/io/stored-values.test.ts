@@ -178,3 +178,37 @@ describe('columns a file does not have', () => {
     ]);
   });
 });
+
+describe('a row without an id', () => {
+  it('finds the stored entity with its name, rather than add a second', async () => {
+    const report = await importText(
+      'stakeholders.csv',
+      'Name,Type,Sector,Email\ndepartment of water and  sanitation,department,public,info@dws.example\n',
+    );
+    expect(report.errors).toEqual([]);
+    expect(report.warnings).toEqual([]);
+    expect(report.counts).toEqual({ created: 0, updated: 1, unchanged: 0, rejected: 0 });
+    expect(await stored('actor', 'dws')).toMatchObject({
+      name: 'department of water and  sanitation',
+      levelId: 'national',
+      contact: { email: 'info@dws.example' },
+    });
+    expect(await stored('actor', 'department-of-water-and-sanitation')).toBeUndefined();
+  });
+
+  it('is made from its name when two stored entities share the name', async () => {
+    const twins = await importDocument(sample.current, {
+      actors: [
+        { id: 'ward-1', name: 'Ward committee', kind: 'community_group', sector: 'civil_society' },
+        { id: 'ward-2', name: 'Ward committee', kind: 'community_group', sector: 'civil_society' },
+      ],
+    });
+    expect(twins.counts.created).toBe(2);
+    const report = await importText(
+      'stakeholders.csv',
+      'Name,Type,Sector\nWard committee,community group,civil society\n',
+    );
+    expect(report.counts.created).toBe(1);
+    expect(await stored('actor', 'ward-committee')).toBeDefined();
+  });
+});

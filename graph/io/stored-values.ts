@@ -1,12 +1,13 @@
 /**
- * What a file leaves out of an entity that is already stored: a column the
- * file does not have keeps the stored value, where a blank cell clears it.
- * Main function: withStoredValues.
+ * Rows of entities already stored: one without an id finds its entity by
+ * name, and a column the file does not have keeps the stored value, where a
+ * blank cell clears it. Main functions: idsFromStoredNames, withStoredValues.
  */
 import { deriveId, endpointKey, isEndpointType } from '../model/index.js';
-import type { GraphState } from '../model/index.js';
+import type { EntityType, GraphState } from '../model/index.js';
 import { getPath, withPath } from './field-paths.js';
 import type { ImportRow } from './import-plan.js';
+import { nameKey } from './name-keys.js';
 
 /**
  * The row's input with the stored entity's values at the paths of
@@ -29,4 +30,37 @@ export function withStoredValues(row: ImportRow, state: GraphState): Record<stri
     if (value !== undefined) input = withPath(input, path, value);
   }
   return input;
+}
+
+/**
+ * Gives a row that has no id the id of the stored entity whose name it has,
+ * when exactly one stored entity of its type has that name (case and spacing
+ * aside) and that entity's id is not the one the name would make: a list of
+ * names re-imported then updates "Department of Water and Sanitation"
+ * (stored as `dws`) rather than add a second. Rows are changed in place.
+ */
+export function idsFromStoredNames(rows: readonly ImportRow[], state: GraphState): void {
+  const byName = new Map<EntityType, Map<string, string | null>>();
+  const storedNames = (type: EntityType) => {
+    let names = byName.get(type);
+    if (names) return names;
+    names = new Map();
+    for (const entity of state.entities[type].values()) {
+      const name = (entity as { name?: unknown }).name;
+      if (typeof name !== 'string') continue;
+      const key = nameKey(name);
+      // a name two entities share names neither
+      names.set(key, names.has(key) ? null : entity.id);
+    }
+    byName.set(type, names);
+    return names;
+  };
+  for (const row of rows) {
+    if (isEndpointType(row.type) || row.input.id !== undefined) continue;
+    const slug = deriveId(row.type, row.input);
+    if (slug === undefined || state.entities[row.type].size === 0) continue;
+    const name = typeof row.input.name === 'string' ? row.input.name : (row.input.title as string);
+    const id = storedNames(row.type).get(nameKey(name));
+    if (id && id !== slug) row.input.id = id;
+  }
 }
