@@ -11,6 +11,12 @@ const importText = (filename: string, text: string) =>
 const stored = async <K extends 'actor' | 'partnership'>(type: K, id: string) =>
   (await sample.current.state()).entities[type].get(id) as Stored<EntityMap[K]> | undefined;
 
+/** Stores actors with a JSON import, and checks that each was created. */
+const addActors = async (...actors: Record<string, unknown>[]) => {
+  const report = await importDocument(sample.current, { actors });
+  expect(report.counts.created).toBe(actors.length);
+};
+
 describe('columns a file does not have', () => {
   it('leave the stored values of an entity as they are', async () => {
     const before = await stored('actor', 'dws');
@@ -77,13 +83,10 @@ describe('columns a file does not have', () => {
   });
 
   it('let a Kumu element keep its stored sector, and its kind for a type that names none', async () => {
-    const added = await importDocument(sample.current, {
-      actors: [
-        { id: 'river-watch', name: 'River Watch', kind: 'ngo', sector: 'academic' },
-        { id: 'wine-route', name: 'Wine Route', kind: 'business', sector: 'private' },
-      ],
-    });
-    expect(added.counts.created).toBe(2);
+    await addActors(
+      { id: 'river-watch', name: 'River Watch', kind: 'ngo', sector: 'academic' },
+      { id: 'wine-route', name: 'Wine Route', kind: 'business', sector: 'private' },
+    );
     const report = await importText(
       'berg-elements.csv',
       'Label,Type\nRiver Watch,NGO\nWine Route,Club\nPaarl Anglers,Community group\nFly Fishers,Club\n',
@@ -197,13 +200,8 @@ describe('a row without an id', () => {
   });
 
   it('is made from its name when two stored entities share the name', async () => {
-    const twins = await importDocument(sample.current, {
-      actors: [
-        { id: 'ward-1', name: 'Ward committee', kind: 'community_group', sector: 'civil_society' },
-        { id: 'ward-2', name: 'Ward committee', kind: 'community_group', sector: 'civil_society' },
-      ],
-    });
-    expect(twins.counts.created).toBe(2);
+    const ward = { name: 'Ward committee', kind: 'community_group', sector: 'civil_society' };
+    await addActors({ id: 'ward-1', ...ward }, { id: 'ward-2', ...ward });
     const report = await importText(
       'stakeholders.csv',
       'Name,Type,Sector\nWard committee,community group,civil society\n',
