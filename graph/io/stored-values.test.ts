@@ -199,6 +199,20 @@ describe('a row without an id', () => {
     expect(await stored('actor', 'department-of-water-and-sanitation')).toBeUndefined();
   });
 
+  it('takes the entity with its name over the one whose id its name would make', async () => {
+    await addActors(
+      { id: 'berg-watch', name: 'River Watch', kind: 'ngo', sector: 'civil_society' },
+      { id: 'river-watch', name: 'RW Trust', kind: 'ngo', sector: 'civil_society' },
+    );
+    const report = await importText(
+      'stakeholders.csv',
+      'Name,Type,Sector\nRiver Watch,NGO,public\n',
+    );
+    expect(report.counts).toEqual({ created: 0, updated: 1, unchanged: 0, rejected: 0 });
+    expect(await stored('actor', 'berg-watch')).toMatchObject({ sector: 'public' });
+    expect(await stored('actor', 'river-watch')).toMatchObject({ name: 'RW Trust' });
+  });
+
   it('is made from its name when two stored entities share the name', async () => {
     const ward = { name: 'Ward committee', kind: 'community_group', sector: 'civil_society' };
     await addActors({ id: 'ward-1', ...ward }, { id: 'ward-2', ...ward });
