@@ -2,12 +2,28 @@
  * The keys names are compared under: the exact-name key references use
  * (case and spacing aside), and the looser look-alike key likely duplicates
  * meet under ("Drakenstein Local Municipality" and "drakenstein
- * municipality."). Main functions: nameKey, lookAlikeKey, duplicateKey.
+ * municipality."). Main functions: nameKey, idsByName, lookAlikeKey,
+ * duplicateKey.
  */
 
 /** A name as references match it: case, surrounding and repeated spaces aside. */
 export const nameKey = (name: string) =>
   name.normalize('NFKC').trim().toLocaleLowerCase('en').replace(/\s+/g, ' ');
+
+/** Ids by the name key of their entities' names, blank names left out; a key with one id names that entity. */
+export function idsByName(
+  ...lists: Iterable<{ id: string; name?: unknown }>[]
+): Map<string, Set<string>> {
+  const ids = new Map<string, Set<string>>();
+  for (const list of lists) {
+    for (const { id, name } of list) {
+      if (typeof name !== 'string' || name.trim() === '') continue;
+      const key = nameKey(name);
+      (ids.get(key) ?? ids.set(key, new Set()).get(key)!).add(id);
+    }
+  }
+  return ids;
+}
 
 const FILLER = new Set([
   'the',

@@ -10,7 +10,7 @@ import type { EntityType, GraphState } from '../model/index.js';
 import { COLUMNS } from './columns.js';
 import type { CellAt, ImportRow } from './import-plan.js';
 import { splitValues } from './multi-values.js';
-import { duplicateKey, nameKey } from './name-keys.js';
+import { duplicateKey, idsByName, nameKey } from './name-keys.js';
 import { problemAt, withArticle } from './report.js';
 import { Spellings } from './spelling.js';
 import type { ImportProblem } from './report.js';
@@ -83,18 +83,7 @@ function knownEntities(rows: readonly ImportRow[], state: GraphState): (type: En
     let meant: ((value: string) => Named | undefined) | undefined;
     return {
       has: (id) => stored.has(id) || ids.has(id),
-      byName: () => {
-        if (names) return names;
-        const built = new Map<string, Set<string>>();
-        const add = (id: string, name: unknown) => {
-          if (typeof name !== 'string' || name.trim() === '') return;
-          const key = nameKey(name);
-          (built.get(key) ?? built.set(key, new Set()).get(key)!).add(id);
-        };
-        for (const e of stored.values()) add(e.id, (e as { name?: string }).name);
-        for (const e of inFile) add(e.id, e.name);
-        return (names = built);
-      },
+      byName: () => (names ??= idsByName(stored.values(), inFile)),
       likelyMeant: (value) => {
         meant ??= likelyMeantAmong([...stored.values(), ...inFile]);
         return meant(value);
@@ -133,10 +122,11 @@ export function resolveNames(rows: ImportRow[], state: GraphState): ImportProble
     at?: CellAt,
     single = false,
   ): string => {
+    const id = idOf(target, value);
+    if (id !== undefined) return id;
     const known = knownOf(target);
-    if (known.has(value)) return value;
+    // none, or several (one would have been found)
     const ids = known.byName().get(nameKey(value));
-    if (ids?.size === 1) return [...ids][0]!;
     const refuse = (code: string, message: string) => {
       (row.invalid ??= new Set()).add(field);
       const cell = at ?? { sheet: row.sheet, row: row.row, column: row.columns?.[field] ?? field };
@@ -162,7 +152,7 @@ export function resolveNames(rows: ImportRow[], state: GraphState): ImportProble
         ? `; did you mean '${meant.id}'${meant.name && meant.name !== meant.id ? ` (${meant.name})` : ''}?`
         : '';
       refuse('UNKNOWN_REFERENCE', `no ${target} has the id or the name '${value}'${hint}`);
-    } else if (ids && ids.size > 1) {
+    } else {
       refuse(
         'AMBIGUOUS_NAME',
         `'${value}' names ${ids.size} ${target}s (${[...ids].join(', ')}); use the id`,

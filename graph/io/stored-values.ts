@@ -3,11 +3,11 @@
  * name, and a column the file does not have keeps the stored value, where a
  * blank cell clears it. Main functions: idsFromStoredNames, withStoredValues.
  */
-import { deriveId, endpointKey, isEndpointType } from '../model/index.js';
+import { deriveId, entityId, isEndpointType } from '../model/index.js';
 import type { EntityType, GraphState } from '../model/index.js';
 import { getPath, withPath } from './field-paths.js';
 import type { ImportRow } from './import-plan.js';
-import { nameKey } from './name-keys.js';
+import { idsByName, nameKey } from './name-keys.js';
 
 /**
  * The row's input with the stored entity's values at the paths of
@@ -17,9 +17,7 @@ import { nameKey } from './name-keys.js';
 export function withStoredValues(row: ImportRow, state: GraphState): Record<string, unknown> {
   const paths = row.keepStored;
   if (!paths || paths.length === 0) return row.input;
-  const id = isEndpointType(row.type)
-    ? endpointKey(row.type, row.input)
-    : deriveId(row.type, row.input);
+  const id = entityId(row.type, row.input);
   const stored = id === undefined ? undefined : state.entities[row.type].get(id);
   if (!stored) return row.input;
   // the id found, kept: a mandate's stored name would otherwise make another one
@@ -40,27 +38,17 @@ export function withStoredValues(row: ImportRow, state: GraphState): Record<stri
  * (stored as `dws`) rather than add a second. Rows are changed in place.
  */
 export function idsFromStoredNames(rows: readonly ImportRow[], state: GraphState): void {
-  const byName = new Map<EntityType, Map<string, string | null>>();
-  const storedNames = (type: EntityType) => {
-    let names = byName.get(type);
-    if (names) return names;
-    names = new Map();
-    for (const entity of state.entities[type].values()) {
-      const name = (entity as { name?: unknown }).name;
-      if (typeof name !== 'string') continue;
-      const key = nameKey(name);
-      // a name two entities share names neither
-      names.set(key, names.has(key) ? null : entity.id);
-    }
-    byName.set(type, names);
-    return names;
-  };
+  const byName = new Map<EntityType, Map<string, Set<string>>>();
   for (const row of rows) {
     if (isEndpointType(row.type) || row.input.id !== undefined) continue;
     const slug = deriveId(row.type, row.input);
-    if (slug === undefined || state.entities[row.type].size === 0) continue;
+    const stored = state.entities[row.type];
+    if (slug === undefined || stored.size === 0) continue;
     const name = typeof row.input.name === 'string' ? row.input.name : (row.input.title as string);
-    const id = storedNames(row.type).get(nameKey(name));
-    if (id && id !== slug) row.input.id = id;
+    let names = byName.get(row.type);
+    if (!names) byName.set(row.type, (names = idsByName(stored.values())));
+    const ids = names.get(nameKey(name));
+    const id = ids?.size === 1 ? [...ids][0]! : undefined;
+    if (id !== undefined && id !== slug) row.input.id = id;
   }
 }

@@ -182,6 +182,14 @@ export function deriveId(type: EntityType, input: Loose): string | undefined {
   return name && name.trim().length > 0 ? slugify(name) : undefined;
 }
 
+/**
+ * The id an input has or is given: for interests, ties and assessments the
+ * key of their ends, else the id it gives or a slug of its name.
+ */
+export function entityId(type: EntityType, input: Loose): string | undefined {
+  return isEndpointType(type) ? endpointKey(type, input) : deriveId(type, input);
+}
+
 /** A copy of the input; mandates take their title as name when no name is given. */
 export function withDefaultName(type: EntityType, input: Loose): Loose {
   // a plain spread, then the name: `{ ...input, name }` copies about twenty times slower in V8

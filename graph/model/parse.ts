@@ -1,12 +1,6 @@
 import type { z } from 'zod';
 import { GraphError } from '../errors.js';
-import {
-  ENTITY_SCHEMAS,
-  deriveId,
-  endpointKey,
-  isEndpointType,
-  withDefaultName,
-} from './entities.js';
+import { ENTITY_SCHEMAS, entityId, isEndpointType, withDefaultName } from './entities.js';
 import type { EntityMap, EntityType } from './entities.js';
 
 export interface FieldProblem {
@@ -71,7 +65,7 @@ export function parseEntity<K extends EntityType>(type: K, input: unknown): Enti
     throw new GraphError('INVALID_INPUT', `${type} must be an object`, { type });
   }
   const loose = withDefaultName(type, input as Record<string, unknown>);
-  const id = isEndpointType(type) ? endpointKey(type, loose) : deriveId(type, loose);
+  const id = entityId(type, loose);
   if (isEndpointType(type) && id && typeof loose.id === 'string' && loose.id !== id) {
     throw new GraphError(
       'INVALID_INPUT',
