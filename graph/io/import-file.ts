@@ -20,6 +20,7 @@ import { idsFromStoredNames } from './stored-values.js';
 import { tablesFromXlsx } from './xlsx.js';
 import { typeNamed } from './type-names.js';
 import { checkContent } from './sniff.js';
+import { filledRows } from './table.js';
 import { checkZipSize } from './zip-guard.js';
 import { typeFromName, typeHint } from './file-type.js';
 import type { TableType } from './file-type.js';
@@ -78,6 +79,8 @@ interface Parsed {
   rows: ImportRow[];
   errors: ImportProblem[];
   warnings: ImportProblem[];
+  /** Rows read that a reader refused outright: they count as rejected. */
+  refused: number;
 }
 
 async function parseFile(
@@ -108,7 +111,7 @@ async function parseFile(
     const name = basename(options.filename);
     const hint = named ? undefined : typeHint(name, table.rows[0] ?? [], 'actor');
     // read as actors, the columns of another type are all wrong: the hint is what to do
-    if (hint) return { rows: [], errors: [hint], warnings: [] };
+    if (hint) return { rows: [], errors: [hint], warnings: [], refused: filledRows(table) };
     return rowsFromSheets([{ name, type: named ?? 'actor', table }], state, 'actor');
   }
   if (format === 'xlsx') {
@@ -197,6 +200,6 @@ async function importParsed(
     service,
     parsed.rows,
     { dryRun: options.dryRun, onProgress: options.onProgress, author: options.author },
-    { errors: [...parsed.errors, ...ambiguous], warnings },
+    { errors: [...parsed.errors, ...ambiguous], warnings, refused: parsed.refused },
   );
 }

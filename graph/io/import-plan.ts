@@ -6,16 +6,16 @@
 import { GraphError, isGraphError } from '../errors.js';
 import { inTurns } from '../turns.js';
 import { deriveId, isEndpointType, parseEntity } from '../model/index.js';
-import type { EntityType } from '../model/index.js';
+import type { EntityType, Partnership, PartnershipMember } from '../model/index.js';
 import type { FieldProblem } from '../model/index.js';
 import type { Author, GraphService } from '../service.js';
-import { findPlannedProblems, planUpsert } from '../writes/plan-upsert.js';
+import { findPlannedProblems, planUpsert, sameEntity } from '../writes/plan-upsert.js';
 import { COLUMNS } from './columns.js';
 import { notOneOf } from './enum-values.js';
 import { getPath } from './field-paths.js';
 import { emptyCounts, showValue } from './report.js';
 import { withStoredValues } from './stored-values.js';
-import type { ImportProblem, ImportReport } from './report.js';
+import type { ImportCounts, ImportProblem, ImportReport } from './report.js';
 
 /** One row of input, already mapped onto the model's field names. */
 export interface ImportRow {
@@ -32,6 +32,16 @@ export interface ImportRow {
   invalid?: Set<string>;
   /** A partnership's members that came from rows of a members sheet: where each was, by its index in `input.members`. */
   memberAt?: (CellAt | undefined)[];
+  /**
+   * A stored partnership that only a members sheet names: the rows of the
+   * file are its members' (`memberAt`), and it counts as those.
+   */
+  membersOnly?: true;
+  /**
+   * One of several rows made from one line of the file (a Kumu connection
+   * to `B|C`): the line counts once.
+   */
+  sharedLine?: true;
   /**
    * Fields (paths such as `contact.email`) the file has no column for, or
    * whose values its reader assumed: an entity already stored keeps its own
@@ -65,6 +75,65 @@ export interface ImportOptions {
 const PROGRESS_EVERY = 5_000;
 
 class ImportAborted extends Error {}
+
+/** What became of a row of the file. */
+type Outcome = keyof ImportCounts;
+
+/** Of two outcomes of one line, the one it counts as: a rejection first, then whatever changed. */
+const RANK: Record<Outcome, number> = { unchanged: 0, updated: 1, created: 2, rejected: 3 };
+
+/**
+ * What became of each member of a partnership whose outcome was `outcome`.
+ * When a stored partnership was updated, a member it already had as it is
+ * was unchanged; a member it did not have, or had in another role, updated it.
+ */
+function memberChanges(
+  members: readonly PartnershipMember[],
+  stored: readonly PartnershipMember[],
+  outcome: Outcome,
+): Outcome[] {
+  if (outcome !== 'updated') return members.map(() => outcome);
+  const before = new Map(stored.map((m) => [m.actorId, m]));
+  return members.map((m) => {
+    const old = before.get(m.actorId);
+    return old && sameEntity(old, m) ? 'unchanged' : 'updated';
+  });
+}
+
+/**
+ * The counts of a report, by line of the file, so that they add up to the
+ * rows read: a members sheet's rows count as the members they give (not as
+ * their partnership), the rows made from one Kumu line count once, and
+ * `refused` lines (rows a reader refused outright, and so gave no row to
+ * check) count as rejected.
+ */
+function countLines(
+  rows: readonly ImportRow[],
+  outcomes: readonly Outcome[],
+  memberOutcomes: ReadonlyMap<number, readonly Outcome[]>,
+  refused: number,
+): ImportCounts {
+  const counts = emptyCounts();
+  counts.rejected += refused;
+  const shared = new Map<string, Outcome>();
+  rows.forEach((row, index) => {
+    const outcome = outcomes[index]!;
+    row.memberAt?.forEach((at, k) => {
+      if (!at) return;
+      counts[outcome === 'rejected' ? outcome : (memberOutcomes.get(index)?.[k] ?? outcome)] += 1;
+    });
+    if (row.membersOnly) return;
+    if (!row.sharedLine) {
+      counts[outcome] += 1;
+      return;
+    }
+    const line = `${row.sheet}\n${row.row}`;
+    const earlier = shared.get(line);
+    if (earlier === undefined || RANK[outcome] > RANK[earlier]) shared.set(line, outcome);
+  });
+  for (const outcome of shared.values()) counts[outcome] += 1;
+  return counts;
+}
 
 /**
  * What to say of a field that failed, when zod's words say less: a blank
@@ -195,25 +264,26 @@ export async function importRows(
   service: GraphService,
   rows: readonly ImportRow[],
   options: ImportOptions = {},
-  found: { errors?: ImportProblem[]; warnings?: ImportProblem[] } = {},
+  found: { errors?: ImportProblem[]; warnings?: ImportProblem[]; refused?: number } = {},
 ): Promise<ImportReport> {
   const warnings = found.warnings ?? [];
   const fileErrors = found.errors ?? [];
-  const counts = emptyCounts();
+  let counts = emptyCounts();
   const errors: ImportProblem[] = [];
   const dryRun = options.dryRun ?? false;
   try {
     await service.commit(async (overlay) => {
-      Object.assign(counts, emptyCounts());
       errors.length = 0;
       for (const e of fileErrors) errors.push(e);
-      // the row of each entity, by type then id
-      const rowOf = new Map<EntityType, Map<string, ImportRow>>();
-      const rejected = new Set<ImportRow>();
+      // the row of each entity, by type then id, with its index in `rows`
+      const rowOf = new Map<EntityType, Map<string, { row: ImportRow; index: number }>>();
+      const outcomes: Outcome[] = new Array<Outcome>(rows.length);
+      // for a partnership with members from a members sheet, what became of each member
+      const memberOutcomes = new Map<number, Outcome[]>();
       // rows refused before planning, by type then the id they would have had
       const refusedById = new Map<EntityType, Map<string, ImportRow>>();
-      const refuse = (row: ImportRow) => {
-        rejected.add(row);
+      const refuse = (row: ImportRow, index: number) => {
+        outcomes[index] = 'rejected';
         const id = deriveId(row.type, row.input);
         if (!id) return;
         let ofType = refusedById.get(row.type);
@@ -221,11 +291,12 @@ export async function importRows(
         if (!ofType.has(id)) ofType.set(id, row);
       };
       /** Parses and plans one row: synchronous, so the hot loop is plain code. */
-      const checkRow = (given: ImportRow): void => {
+      const checkRow = (index: number): void => {
+        const given = rows[index]!;
         const input = withStoredValues(given, overlay.state);
         const row = input === given.input ? given : { ...given, input };
         if (row.invalid) {
-          refuse(row);
+          refuse(row, index);
           for (const problem of otherProblems(row, row.invalid)) errors.push(problem);
           return;
         }
@@ -233,7 +304,7 @@ export async function importRows(
           const entity = parseEntity(row.type, row.input);
           let rowsOfType = rowOf.get(row.type);
           if (!rowsOfType) rowOf.set(row.type, (rowsOfType = new Map()));
-          const earlier = rowsOfType.get(entity.id);
+          const earlier = rowsOfType.get(entity.id)?.row;
           if (earlier) {
             errors.push({
               sheet: row.sheet,
@@ -248,14 +319,21 @@ export async function importRows(
                     ? `${row.type} '${entity.id}' (the id its ends make) is also at ${earlier.sheet} row ${earlier.row}: merge the rows`
                     : `${row.type} '${entity.id}' (the id made from its name) is also at ${earlier.sheet} row ${earlier.row}: give one of them another id, or merge the rows`,
             });
-            rejected.add(row);
+            outcomes[index] = 'rejected';
             return;
           }
-          rowsOfType.set(entity.id, row);
-          counts[planUpsert(overlay, row.type, entity)] += 1;
+          rowsOfType.set(entity.id, { row, index });
+          const before = row.memberAt ? overlay.get(row.type, entity.id) : undefined;
+          const outcome = planUpsert(overlay, row.type, entity);
+          outcomes[index] = outcome;
+          if (row.memberAt) {
+            const members = (entity as Partnership).members;
+            const stored = (before as Partnership | undefined)?.members ?? [];
+            memberOutcomes.set(index, memberChanges(members, stored, outcome));
+          }
         } catch (error) {
           errors.push(...problemsFromError(row, error));
-          refuse(row);
+          refuse(row, index);
         }
       };
       // other requests get a turn between chunks: checking 300,000 rows takes seconds
@@ -263,23 +341,19 @@ export async function importRows(
         rows.length,
         PROGRESS_EVERY,
         (start, end) => {
-          for (let i = start; i < end; i += 1) checkRow(rows[i]!);
+          for (let i = start; i < end; i += 1) checkRow(i);
         },
         (start) => options.onProgress?.('checking', start, rows.length),
       );
       options.onProgress?.('checking', rows.length, rows.length);
       for (const problem of findPlannedProblems(overlay)) {
-        const row = rowOf.get(problem.type)?.get(problem.id);
-        if (!row) continue;
+        const planned = rowOf.get(problem.type)?.get(problem.id);
+        if (!planned) continue;
+        const { row, index } = planned;
         errors.push(...problemsFromError(row, withRefusedTarget(problem.error, refusedById)));
-        if (!rejected.has(row)) {
-          rejected.add(row);
-          counts[
-            overlay.storedVersion(row.type, problem.id) === undefined ? 'created' : 'updated'
-          ] -= 1;
-        }
+        outcomes[index] = 'rejected';
       }
-      counts.rejected = rejected.size;
+      counts = countLines(rows, outcomes, memberOutcomes, found.refused ?? 0);
       if (errors.length > 0 || dryRun) throw new ImportAborted();
       options.onProgress?.('writing', rows.length, rows.length);
     }, options.author);

@@ -11,6 +11,8 @@ const TYPE_OF_COLLECTION = new Map(ENTITY_TYPES.map((t) => [COLLECTION_OF[t], t]
 export interface ParsedDocument {
   rows: ImportRow[];
   errors: ImportProblem[];
+  /** Items refused outright (not objects, or in an unknown collection), which give no row. */
+  refused: number;
 }
 
 function problem(sheet: string, row: number, value: unknown, message: string): ImportProblem {
@@ -21,15 +23,17 @@ function problem(sheet: string, row: number, value: unknown, message: string): I
 export function rowsFromDocument(document: unknown): ParsedDocument {
   const rows: ImportRow[] = [];
   const errors: ImportProblem[] = [];
+  let refused = 0;
   if (typeof document !== 'object' || document === null || Array.isArray(document)) {
     errors.push(problem('document', 0, '', 'the document must be a JSON object of collections'));
-    return { rows, errors };
+    return { rows, errors, refused };
   }
   for (const [key, value] of Object.entries(document)) {
     const type: EntityType | undefined = TYPE_OF_COLLECTION.get(key);
     if (!type) {
       const known = [...TYPE_OF_COLLECTION.keys()].join(', ');
       errors.push(problem(key, 0, key, `unknown collection '${key}'; expected one of ${known}`));
+      if (Array.isArray(value)) refused += value.length;
       continue;
     }
     if (!Array.isArray(value)) {
@@ -39,12 +43,13 @@ export function rowsFromDocument(document: unknown): ParsedDocument {
     value.forEach((item: unknown, index) => {
       if (typeof item !== 'object' || item === null || Array.isArray(item)) {
         errors.push(problem(key, index + 1, item, `each of '${key}' must be an object`));
+        refused += 1;
         return;
       }
       rows.push({ type, sheet: key, row: index + 1, input: item as Record<string, unknown> });
     });
   }
-  return { rows, errors };
+  return { rows, errors, refused };
 }
 
 /** The whole graph as a JSON document that imports back as it is (versions left out). */

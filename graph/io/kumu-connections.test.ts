@@ -89,7 +89,8 @@ describe('Kumu connections as Kumu draws them', () => {
       'WWF South Africa,Water Research Commission|Wesgro,Funding',
     ]);
     expect(report.errors).toEqual([]);
-    expect(report.counts.created).toBe(2);
+    // counted as the one line it is
+    expect(report.counts).toEqual({ created: 1, updated: 0, unchanged: 0, rejected: 0 });
     expect((await storedTies()).map((t) => t.id).sort()).toEqual([
       'wwf-sa~funds~wesgro',
       'wwf-sa~funds~wrc',

@@ -5,6 +5,7 @@
  * strength may be a word ("Strong"); a To (or From) cell may name several
  * elements, `A|B`, for a connection to each. Main function: kumuConnections.
  */
+import type { ImportRow } from './import-plan.js';
 import { problemAt as warning } from './report.js';
 import type { ImportProblem } from './report.js';
 import { fromHeader, matchHeaders, rowsFromTable, withColumnsInFront } from './table.js';
@@ -104,6 +105,13 @@ function oneRowPerEnd(table: Table, from: number, to: number): Table {
   return out;
 }
 
+/** Marks the rows made from one line (its several ends), so that the line counts once. */
+function markSharedLines(rows: readonly ImportRow[]): void {
+  const perLine = new Map<number, number>();
+  for (const row of rows) perLine.set(row.row, (perLine.get(row.row) ?? 0) + 1);
+  for (const row of rows) if (perLine.get(row.row)! > 1) row.sharedLine = true;
+}
+
 /**
  * Kumu connections. A type is read as a tie kind; a connection without a
  * type (Kumu needs none) is imported as a collaboration, with one warning,
@@ -183,5 +191,6 @@ export function kumuConnections(name: string, whole: Table): TableRows {
     fields.indexOf('toId') + added,
   );
   const result = rowsFromTable('tie', name, typed, added);
+  markSharedLines(result.rows);
   return { ...result, warnings: [...(above ? [above] : []), ...result.warnings, ...extra] };
 }

@@ -12,7 +12,7 @@ import { problemAt } from './report.js';
 import type { ImportProblem } from './report.js';
 import { kumuConnections } from './kumu-connections.js';
 import { kumuElements } from './kumu-elements.js';
-import { fromHeader, rowsFromTable } from './table.js';
+import { filledRows, fromHeader, rowsFromTable } from './table.js';
 import type { Table, TableRows } from './table.js';
 
 export interface NamedTable {
@@ -23,23 +23,26 @@ export interface NamedTable {
 
 const warning = problemAt;
 
-/** Members rows (partnership, actor, role) become the member lists of their partnerships. */
+/**
+ * Members rows (partnership, actor, role), of every members sheet, become
+ * the member lists of their partnerships.
+ */
 function foldMembers(
   rows: ImportRow[],
-  members: TableRows,
+  members: readonly ImportRow[],
   state: GraphState,
-  sheet: string,
-): ImportProblem[] {
+): { problems: ImportProblem[]; refused: number } {
   const problems: ImportProblem[] = [];
+  let refused = 0;
   type Member = { actorId: string; role: string };
   const byPartnership = new Map<string, { list: Member[]; at: CellAt[] }>();
-  for (const row of members.rows) {
+  for (const row of members) {
     const partnershipId = String(row.input.partnershipId);
     const group =
       byPartnership.get(partnershipId) ??
       byPartnership.set(partnershipId, { list: [], at: [] }).get(partnershipId)!;
     group.list.push({ actorId: String(row.input.actorId), role: String(row.input.role) });
-    group.at.push({ sheet, row: row.row, column: row.columns?.actorId ?? 'actor' });
+    group.at.push({ sheet: row.sheet, row: row.row, column: row.columns?.actorId ?? 'actor' });
   }
   // the file's partnerships by id and by name: a members sheet may name either
   const inFile = new Map<string, ImportRow>();
@@ -64,7 +67,7 @@ function foldMembers(
     if (!stored) {
       problems.push(
         warning(
-          sheet,
+          at[0]!.sheet,
           at[0]!.row,
           'partnership',
           partnershipId,
@@ -72,19 +75,21 @@ function foldMembers(
           `no partnership '${partnershipId}' in the file or the store`,
         ),
       );
+      refused += at.length;
       continue;
     }
     const { version: _version, ...entity } = stored;
     const kept = entity.members.filter((m) => !list.some((x) => x.actorId === m.actorId));
     rows.push({
       type: 'partnership',
-      sheet,
+      sheet: at[0]!.sheet,
       row: at[0]!.row,
       input: { ...entity, members: [...kept, ...list] },
       memberAt: [...kept.map(() => undefined), ...at],
+      membersOnly: true,
     });
   }
-  return problems;
+  return { problems, refused };
 }
 
 export function rowsFromSheets(
@@ -92,7 +97,7 @@ export function rowsFromSheets(
   state: GraphState,
   fallback: EntityType,
 ): TableRows {
-  const out: TableRows = { rows: [], errors: [], warnings: [] };
+  const out: TableRows = { rows: [], errors: [], warnings: [], refused: 0 };
   const typed = sheets.filter((s) => s.type !== undefined);
   const chosen =
     typed.length > 0 ? typed : sheets.slice(0, 1).map((s) => ({ ...s, type: fallback }));
@@ -110,7 +115,8 @@ export function rowsFromSheets(
       );
     }
   }
-  let members: { table: TableRows; name: string } | undefined;
+  // the rows of every members sheet, folded into their partnerships once all are read
+  const members: ImportRow[] = [];
   for (const s of chosen) {
     if (s.table.rows.length === 0) {
       // not even a header: nothing is lost, but an empty upload is most likely a mistake
@@ -129,10 +135,14 @@ export function rowsFromSheets(
             : rowsFromTable(s.type as EntityType, s.name, s.table);
     append(out.errors, part.errors);
     append(out.warnings, part.warnings);
-    if (s.type === 'members') members = { table: part, name: s.name };
-    else append(out.rows, part.rows);
+    out.refused += part.refused;
+    append(s.type === 'members' ? members : out.rows, part.rows);
   }
-  if (members) append(out.errors, foldMembers(out.rows, members.table, state, members.name));
+  if (members.length > 0) {
+    const folded = foldMembers(out.rows, members, state);
+    append(out.errors, folded.problems);
+    out.refused += folded.refused;
+  }
   return out;
 }
 
@@ -148,7 +158,7 @@ function membersColumns(cells: readonly string[]) {
 }
 
 function membersTable(name: string, whole: Table): TableRows {
-  const result: TableRows = { rows: [], errors: [], warnings: [] };
+  const result: TableRows = { rows: [], errors: [], warnings: [], refused: 0 };
   const { table, warning: above } = fromHeader(name, whole, (cells) => {
     const { p, a } = membersColumns(cells);
     return p >= 0 && a >= 0;
@@ -166,6 +176,7 @@ function membersTable(name: string, whole: Table): TableRows {
         'a members sheet needs partnership and actor columns',
       ),
     );
+    result.refused = filledRows(table);
     return result;
   }
   const columnName = (i: number) => table.rows[0]![i]!.trim();
@@ -186,9 +197,13 @@ function membersTable(name: string, whole: Table): TableRows {
     }
     const partnershipId = cells[p]?.trim() ?? '';
     const actorId = cells[a]?.trim() ?? '';
-    if (unreadable.length > 0) return;
+    if (unreadable.length > 0) {
+      result.refused += 1;
+      return;
+    }
     if (partnershipId === '' || actorId === '') {
       if (cells.every((c) => c.trim() === '')) return;
+      result.refused += 1;
       const blank = partnershipId === '' ? p : a;
       result.errors.push(
         problemAt(
@@ -215,6 +230,7 @@ function membersTable(name: string, whole: Table): TableRows {
           `role: ${notOneOf(cells[r]!.trim(), MEMBER_ROLES)}`,
         ),
       );
+      result.refused += 1;
       return;
     }
     result.rows.push({

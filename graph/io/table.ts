@@ -102,6 +102,16 @@ export interface TableRows {
   rows: ImportRow[];
   errors: ImportProblem[];
   warnings: ImportProblem[];
+  /** Rows of the table refused outright (each with its error), which give no import row. */
+  refused: number;
+}
+
+/** The rows below a table's header that hold anything. */
+export function filledRows(table: Table): number {
+  let n = 0;
+  for (let k = 1; k < table.rows.length; k += 1)
+    if (table.rows[k]!.some((c) => c.trim() !== '')) n += 1;
+  return n;
 }
 
 /** The column each header (as headerKey gives it) names, for one entity type. */
@@ -273,7 +283,7 @@ function unheadedValues(sheet: string, table: Table, added: number): ImportProbl
  * reports number columns as the file does.
  */
 export function rowsFromTable(type: EntityType, sheet: string, whole: Table, added = 0): TableRows {
-  const out: TableRows = { rows: [], errors: [], warnings: [] };
+  const out: TableRows = { rows: [], errors: [], warnings: [], refused: 0 };
   const { table, warning } = fromHeader(sheet, whole, completeHeader(type));
   if (warning) out.warnings.push(warning);
   const [rawHeaders = [], ...body] = table.rows;
@@ -311,7 +321,11 @@ export function rowsFromTable(type: EntityType, sheet: string, whole: Table, add
       ),
     );
   }
-  if (missing.length > 0) return out;
+  if (missing.length > 0) {
+    // none of the rows can be read without those columns
+    out.refused = filledRows(table);
+    return out;
+  }
   // Which header fed each field: the same for every row of the table.
   const sources: Record<string, string> = {};
   columns.forEach((column, i) => {

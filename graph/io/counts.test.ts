@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import { dryRunText, useSampleService } from '../../tests/helpers/sample-service.js';
+import { workbook } from '../../tests/helpers/workbook.js';
+import { importDocument, importFile } from './import-file.js';
+import type { ImportCounts } from './report.js';
+
+const sample = useSampleService();
+
+const sum = ({ created, updated, unchanged, rejected }: ImportCounts) =>
+  created + updated + unchanged + rejected;
+
+/** A new forum, its members, and members of the sample's BRIP steering committee. */
+const FORUM = {
+  Actors: [
+    ['id', 'name', 'kind', 'sector'],
+    ['paarl-river-watch', 'Paarl River Watch', 'community_group', 'civil_society'],
+  ],
+  Partnerships: [
+    ['id', 'name', 'kind'],
+    ['paarl-forum', 'Paarl Forum', 'forum'],
+  ],
+  Members: [
+    ['partnership', 'actor', 'role'],
+    ['paarl-forum', 'paarl-river-watch', 'convener'],
+    ['paarl-forum', 'dws', 'member'],
+    ['paarl-forum', 'wesgro', 'member'],
+    // a member the committee did not have, one it has as it is, one in another role
+    ['brip-steering-committee', 'paarl-river-watch', 'cheering'],
+    ['brip-steering-committee', 'dws', 'steering'],
+    ['brip-steering-committee', 'wrc', 'member'],
+  ],
+};
+
+describe('import counts add up to the rows read', () => {
+  it('counts each row of a members sheet as what became of its member', async () => {
+    const bytes = await workbook(FORUM);
+    const report = await importFile(sample.current, bytes, { filename: 'forum.xlsx' });
+    expect(report.errors).toEqual([]);
+    // the actor, the forum and its three members are new; two rows change the committee
+    expect(report.counts).toEqual({ created: 5, updated: 2, unchanged: 1, rejected: 0 });
+    expect(sum(report.counts)).toBe(8);
+    const [committee] = await sample.current.store.getMany('partnership', [
+      'brip-steering-committee',
+    ]);
+    expect(committee?.members).toContainEqual({ actorId: 'wrc', role: 'member' });
+
+    const again = await importFile(sample.current, bytes, { filename: 'forum.xlsx' });
+    expect(again.counts).toEqual({ created: 0, updated: 0, unchanged: 8, rejected: 0 });
+  });
+
+  it('reads the members of every members sheet', async () => {
+    const bytes = await workbook({
+      Members: [
+        ['partnership', 'actor', 'role'],
+        ['brip-steering-committee', 'wesgro', 'cheering'],
+      ],
+      'Partnership members': [
+        ['partnership', 'actor', 'role'],
+        ['brip-steering-committee', 'csir', 'observer'],
+      ],
+    });
+    const report = await importFile(sample.current, bytes, { filename: 'members.xlsx' });
+    expect(report.errors).toEqual([]);
+    expect(report.counts).toEqual({ created: 0, updated: 2, unchanged: 0, rejected: 0 });
+    const [committee] = await sample.current.store.getMany('partnership', [
+      'brip-steering-committee',
+    ]);
+    expect(committee?.members).toEqual(
+      expect.arrayContaining([
+        { actorId: 'wesgro', role: 'cheering' },
+        { actorId: 'csir', role: 'observer' },
+      ]),
+    );
+  });
+
+  it('counts rows a reader refuses outright as rejected', async () => {
+    const bytes = await workbook({
+      // no kind column: neither row can be read
+      Actors: [
+        ['name', 'sector'],
+        ['Paarl River Watch', 'civil society'],
+        ['Wellington Ratepayers', 'civil society'],
+      ],
+      Members: [
+        ['partnership', 'actor', 'role'],
+        ['brip-steering-committee', 'wesgro', 'cheerleading'],
+        ['brip-steering-committee', '', 'member'],
+        ['no-such-forum', 'dws', 'member'],
+        ['no-such-forum', 'wrc', 'member'],
+        [],
+        ['brip-steering-committee', 'csir', 'observer'],
+      ],
+    });
+    const report = await importFile(sample.current, bytes, {
+      filename: 'messy.xlsx',
+      dryRun: true,
+    });
+    expect(report.errors.map((e) => e.code)).toEqual([
+      'MISSING_COLUMN',
+      'INVALID_INPUT',
+      'MISSING_VALUE',
+      'UNKNOWN_REFERENCE',
+    ]);
+    expect(report.counts).toEqual({ created: 0, updated: 1, unchanged: 0, rejected: 6 });
+  });
+
+  it('counts the rows of a file read as the wrong type as rejected', async () => {
+    const mandates = await dryRunText(
+      sample.current,
+      'list.csv',
+      'id,title,function,strength,holder,issues,places\nm1,Permits,regulate,statutory,dws,water-quality,south-africa\n\nm2,Plans,plan,statutory,dws,water-quality,south-africa\n',
+    );
+    expect(mandates.errors.map((e) => e.code)).toEqual(['UNKNOWN_FILE_TYPE']);
+    expect(mandates.counts).toEqual({ created: 0, updated: 0, unchanged: 0, rejected: 2 });
+  });
+
+  it('counts the items of a document that are not entities as rejected', async () => {
+    const report = await importDocument(
+      sample.current,
+      {
+        actors: [
+          {
+            id: 'paarl-river-watch',
+            name: 'Paarl River Watch',
+            kind: 'ngo',
+            sector: 'civil_society',
+          },
+          5,
+        ],
+        elements: [{ label: 'A' }, { label: 'B' }],
+      },
+      { dryRun: true },
+    );
+    expect(report.counts).toEqual({ created: 1, updated: 0, unchanged: 0, rejected: 3 });
+  });
+
+  it('counts a Kumu line that names several elements once, rejected when any of its ties is', async () => {
+    const report = await dryRunText(
+      sample.current,
+      'connections.csv',
+      'From,To,Type\nWWF South Africa,Water Research Commission|Wesgro,funds\nWesgro,Water Research Commission|Nobody Known,informs\n',
+    );
+    expect(report.errors.map((e) => [e.row, e.code])).toEqual([[3, 'UNKNOWN_REFERENCE']]);
+    expect(report.counts).toEqual({ created: 1, updated: 0, unchanged: 0, rejected: 1 });
+  });
+});
