@@ -48,6 +48,21 @@ describe('import counts add up to the rows read', () => {
     expect(again.counts).toEqual({ created: 0, updated: 0, unchanged: 8, rejected: 0 });
   });
 
+  it('changes nothing for members listed as they are, in any order', async () => {
+    const version = await sample.current.store.version();
+    const bytes = await workbook({
+      Members: [
+        ['partnership', 'actor', 'role'],
+        ['brip-steering-committee', 'wrc', 'observer'],
+        ['brip-steering-committee', 'dws', 'steering'],
+        ['brip-steering-committee', 'wc-deadp', 'convener'],
+      ],
+    });
+    const report = await importFile(sample.current, bytes, { filename: 'members.xlsx' });
+    expect(report.counts).toEqual({ created: 0, updated: 0, unchanged: 3, rejected: 0 });
+    expect(await sample.current.store.version()).toBe(version);
+  });
+
   it('reads the members of every members sheet', async () => {
     const bytes = await workbook({
       Members: [

@@ -164,6 +164,12 @@ function memberCell(row: ImportRow, error: GraphError): CellAt | undefined {
   return k >= 0 ? row.memberAt?.[k] : undefined;
 }
 
+/** The members sheet's cell of a problem inside a member (`members.3.actorId`), when it came from one. */
+function memberRowOf(row: ImportRow, path: string): CellAt | undefined {
+  const index = /^members\.(\d+)(?:\.|$)/.exec(path)?.[1];
+  return index === undefined ? undefined : row.memberAt?.[Number(index)];
+}
+
 /**
  * The problems of a row's fields other than `reported`, which its reader
  * already refused. The id is left out too: it may be made from a refused field.
@@ -205,6 +211,11 @@ function problemsFromError(
     const plain = invalid && typeOrValue ? plainMessage(row, p) : undefined;
     // the value inside a field when the problem is there (a member's role), else the field's
     const given = (p.path === top ? undefined : getPath(row.input, p.path)) ?? row.input[top];
+    const listed = memberRowOf(row, p.path);
+    if (listed && invalid) {
+      // said at the members sheet's row, where the member is: its index means nothing there
+      return { ...listed, value: showValue(given), code: error.code, message: p.message };
+    }
     return {
       sheet: row.sheet,
       row: row.row,

@@ -34,7 +34,6 @@ function foldMembers(
 ): { problems: ImportProblem[]; refused: number } {
   const problems: ImportProblem[] = [];
   let refused = 0;
-  type Member = { actorId: string; role: string };
   const byPartnership = new Map<string, { list: Member[]; at: CellAt[] }>();
   for (const row of members) {
     const partnershipId = String(row.input.partnershipId);
@@ -79,17 +78,47 @@ function foldMembers(
       continue;
     }
     const { version: _version, ...entity } = stored;
-    const kept = entity.members.filter((m) => !list.some((x) => x.actorId === m.actorId));
+    const { members, memberAt } = withListed(entity.members, list, at);
     rows.push({
       type: 'partnership',
       sheet: at[0]!.sheet,
       row: at[0]!.row,
-      input: { ...entity, members: [...kept, ...list] },
-      memberAt: [...kept.map(() => undefined), ...at],
+      input: { ...entity, members },
+      memberAt,
       membersOnly: true,
     });
   }
   return { problems, refused };
+}
+
+type Member = { actorId: string; role: string };
+
+/**
+ * A stored partnership's members with those a members sheet lists (at the
+ * cells `at`): a listed member it has takes that member's place, so that
+ * listing members as they are changes nothing; the others follow in the
+ * sheet's order. The members left as stored have no cell.
+ */
+function withListed(
+  stored: readonly Member[],
+  listed: readonly Member[],
+  at: readonly CellAt[],
+): { members: Member[]; memberAt: (CellAt | undefined)[] } {
+  const members = [...stored];
+  const memberAt: (CellAt | undefined)[] = stored.map(() => undefined);
+  const place = new Map(stored.map((m, k) => [m.actorId, k]));
+  listed.forEach((m, k) => {
+    const i = place.get(m.actorId);
+    // an actor listed twice goes in twice, for the model to refuse
+    if (i !== undefined && memberAt[i] === undefined) {
+      members[i] = m;
+      memberAt[i] = at[k];
+    } else {
+      members.push(m);
+      memberAt.push(at[k]);
+    }
+  });
+  return { members, memberAt };
 }
 
 export function rowsFromSheets(

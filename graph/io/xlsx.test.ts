@@ -421,6 +421,24 @@ describe('xlsx cells that cannot be read', () => {
     expect(forum?.issueIds).toEqual(['water-quantity']);
   });
 
+  it("reports an actor a members sheet lists twice at the second one's row", async () => {
+    const bytes = await workbook({
+      Members: [
+        ['partnership', 'actor', 'role'],
+        ['brip-steering-committee', 'wesgro', 'cheering'],
+        ['brip-steering-committee', 'dws', 'rowing'],
+        ['brip-steering-committee', 'wesgro', 'member'],
+        ['brip-steering-committee', 'dws', 'steering'],
+      ],
+    });
+    const report = await importFile(sample.current, bytes, { filename: 'members.xlsx' });
+    expect(report.errors.map((e) => [e.sheet, e.row, e.column, e.value, e.message])).toEqual([
+      ['Members', 4, 'actor', 'wesgro', "actor 'wesgro' is listed twice"],
+      ['Members', 5, 'actor', 'dws', "actor 'dws' is listed twice"],
+    ]);
+    expect(report.counts).toEqual({ created: 0, updated: 0, unchanged: 0, rejected: 4 });
+  });
+
   it('finds a members header below a title', async () => {
     const bytes = await workbook({
       members: [
