@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dryRunText, useSampleService } from '../../tests/helpers/sample-service.js';
 import { workbook } from '../../tests/helpers/workbook.js';
@@ -157,5 +158,54 @@ describe('import counts add up to the rows read', () => {
     );
     expect(report.errors.map((e) => [e.row, e.code])).toEqual([[3, 'UNKNOWN_REFERENCE']]);
     expect(report.counts).toEqual({ created: 1, updated: 0, unchanged: 0, rejected: 1 });
+  });
+
+  it('add up for any mix of good, bad, repeated and blank rows', async () => {
+    const actorIds = ['dws', 'wesgro', 'csir', 'paarl-river-watch', 'nobody-known', ''];
+    const partnershipIds = ['brip-steering-committee', 'paarl-forum', 'no-such-forum', ''];
+    const actorRow = fc.oneof(
+      fc.tuple(
+        fc.constantFrom('paarl-river-watch', 'dws', 'new-trust', ''),
+        fc.constantFrom('Paarl River Watch', 'Department of Water and Sanitation', 'New Trust', ''),
+        fc.constantFrom('ngo', 'department', 'not a kind', ''),
+        fc.constantFrom('civil society', 'public', ''),
+      ),
+      fc.constant<string[]>(['', '', '', '']),
+    );
+    const memberRow = fc.tuple(
+      fc.constantFrom(...partnershipIds),
+      fc.constantFrom(...actorIds),
+      fc.constantFrom('convener', 'rowing', 'cheerleading', ''),
+    );
+    const filled = (rows: readonly (readonly string[])[]) => rows.filter((r) => r.some((c) => c !== '')).length;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(actorRow, { maxLength: 6 }),
+        fc.array(memberRow, { maxLength: 8 }),
+        fc.boolean(),
+        async (actors, members, withForum) => {
+          const bytes = await workbook({
+            Actors: [['id', 'name', 'kind', 'sector'], ...actors],
+            ...(withForum
+              ? {
+                  Partnerships: [
+                    ['id', 'name', 'kind'],
+                    ['paarl-forum', 'Paarl Forum', 'forum'],
+                  ],
+                }
+              : {}),
+            Members: [['partnership', 'actor', 'role'], ...members],
+          });
+          const report = await importFile(sample.current, bytes, {
+            filename: 'mixed.xlsx',
+            dryRun: true,
+          });
+          const read = filled(actors) + filled(members) + (withForum ? 1 : 0);
+          expect(sum(report.counts)).toBe(read);
+          if (report.errors.length > 0) expect(report.counts.rejected).toBeGreaterThan(0);
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });
