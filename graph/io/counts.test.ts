@@ -64,6 +64,27 @@ describe('import counts add up to the rows read', () => {
     expect(await sample.current.store.version()).toBe(version);
   });
 
+  it('finds a stored partnership and its members by name, as written or by id', async () => {
+    const bytes = await workbook({
+      Members: [
+        ['partnership', 'actor', 'role'],
+        ['brip steering committee', 'Wesgro', 'cheering'],
+        ['brip-steering-committee', 'Water Research Commission', 'observer'],
+      ],
+    });
+    const report = await importFile(sample.current, bytes, { filename: 'members.xlsx' });
+    expect(report.errors).toEqual([]);
+    expect(report.counts).toEqual({ created: 0, updated: 1, unchanged: 1, rejected: 0 });
+    const [committee] = await sample.current.store.getMany('partnership', [
+      'brip-steering-committee',
+    ]);
+    expect(committee?.members).toContainEqual({ actorId: 'wesgro', role: 'cheering' });
+
+    const again = await importFile(sample.current, bytes, { filename: 'members.xlsx' });
+    expect(again.errors).toEqual([]);
+    expect(again.counts).toEqual({ created: 0, updated: 0, unchanged: 2, rejected: 0 });
+  });
+
   it('reads the members of every members sheet', async () => {
     const bytes = await workbook({
       Members: [
@@ -177,7 +198,8 @@ describe('import counts add up to the rows read', () => {
       fc.constantFrom(...actorIds),
       fc.constantFrom('convener', 'rowing', 'cheerleading', ''),
     );
-    const filled = (rows: readonly (readonly string[])[]) => rows.filter((r) => r.some((c) => c !== '')).length;
+    const filled = (rows: readonly (readonly string[])[]) =>
+      rows.filter((r) => r.some((c) => c !== '')).length;
     await fc.assert(
       fc.asyncProperty(
         fc.array(actorRow, { maxLength: 6 }),

@@ -16,7 +16,7 @@ import type { ImportProblem, ImportReport } from './report.js';
 import { likelyDuplicates } from './likely-duplicates.js';
 import { resolveNames } from './resolve-names.js';
 import { rowsFromSheets } from './sheets.js';
-import { idsFromStoredNames } from './stored-values.js';
+import { idsFromStoredNames, withStoredMembers } from './stored-values.js';
 import { tablesFromXlsx } from './xlsx.js';
 import { typeNamed } from './type-names.js';
 import { checkContent } from './sniff.js';
@@ -193,6 +193,7 @@ async function importParsed(
   await nextTurn();
   idsFromStoredNames(parsed.rows, state);
   const ambiguous = resolveNames(parsed.rows, state);
+  withStoredMembers(parsed.rows, state);
   await nextTurn();
   const warnings = [...parsed.warnings, ...likelyDuplicates(parsed.rows, state)];
   await nextTurn();

@@ -9,14 +9,48 @@ import { normaliseEnum, notOneOf } from './enum-values.js';
 import type { CellAt, ImportRow } from './import-plan.js';
 import { problemAt } from './report.js';
 import type { ImportProblem } from './report.js';
+import { idsByName, nameKey } from './name-keys.js';
 import { filledRows, fromHeader } from './table.js';
 import type { Table, TableRows } from './table.js';
 
 const warning = problemAt;
 
 /**
+ * Finds the partnership a members row names: in the file, by id or by name
+ * (case and spacing aside), else stored, by id or by the name of exactly one.
+ */
+function partnershipFinder(
+  rows: readonly ImportRow[],
+  state: GraphState,
+): (ref: string) => ImportRow | string | undefined {
+  const byId = new Map<string, ImportRow>();
+  const byName = new Map<string, ImportRow>();
+  for (const r of rows) {
+    if (r.type !== 'partnership') continue;
+    if (typeof r.input.id === 'string' && !byId.has(r.input.id)) byId.set(r.input.id, r);
+    if (typeof r.input.name === 'string') {
+      const key = nameKey(r.input.name);
+      if (!byName.has(key)) byName.set(key, r);
+    }
+  }
+  const stored = state.entities.partnership;
+  let storedNames: Map<string, Set<string>> | undefined;
+  return (ref) => {
+    const inFile = byId.get(ref) ?? byName.get(nameKey(ref));
+    if (inFile) return inFile;
+    if (stored.has(ref)) return ref;
+    storedNames ??= idsByName(stored.values());
+    const ids = storedNames.get(nameKey(ref));
+    return ids?.size === 1 ? [...ids][0] : undefined;
+  };
+}
+
+/**
  * Members rows (partnership, actor, role), of every members sheet, become
- * the member lists of their partnerships.
+ * the member lists of their partnerships. A partnership of the file takes
+ * them after its own; a stored one that the file has no row for gets a row
+ * (`membersOnly`) with the members listed, which withStoredMembers merges
+ * into its stored members once names are resolved.
  */
 export function foldMembers(
   rows: ImportRow[],
@@ -25,26 +59,37 @@ export function foldMembers(
 ): { problems: ImportProblem[]; refused: number } {
   const problems: ImportProblem[] = [];
   let refused = 0;
-  const byPartnership = new Map<string, { list: Member[]; at: CellAt[] }>();
+  const find = partnershipFinder(rows, state);
+  // by the row of the file's partnership, or the id of a stored one
+  const groups = new Map<ImportRow | string, { list: Member[]; at: CellAt[] }>();
+  const unknown = new Map<string, CellAt[]>();
   for (const row of members) {
-    const partnershipId = String(row.input.partnershipId);
-    const group =
-      byPartnership.get(partnershipId) ??
-      byPartnership.set(partnershipId, { list: [], at: [] }).get(partnershipId)!;
-    group.list.push({ actorId: String(row.input.actorId), role: String(row.input.role) });
-    group.at.push({ sheet: row.sheet, row: row.row, column: row.columns?.actorId ?? 'actor' });
-  }
-  // the file's partnerships by id and by name: a members sheet may name either
-  const inFile = new Map<string, ImportRow>();
-  for (const r of rows) {
-    if (r.type !== 'partnership') continue;
-    for (const key of [r.input.id, r.input.name]) {
-      if (typeof key === 'string' && !inFile.has(key)) inFile.set(key, r);
+    const ref = String(row.input.partnershipId);
+    const at = { sheet: row.sheet, row: row.row, column: row.columns?.actorId ?? 'actor' };
+    const target = find(ref);
+    if (target === undefined) {
+      (unknown.get(ref) ?? unknown.set(ref, []).get(ref)!).push(at);
+      continue;
     }
+    const group = groups.get(target) ?? groups.set(target, { list: [], at: [] }).get(target)!;
+    group.list.push({ actorId: String(row.input.actorId), role: String(row.input.role) });
+    group.at.push(at);
   }
-  for (const [partnershipId, { list, at }] of byPartnership) {
-    const target = inFile.get(partnershipId);
-    if (target) {
+  for (const [ref, at] of unknown) {
+    problems.push(
+      warning(
+        at[0]!.sheet,
+        at[0]!.row,
+        'partnership',
+        ref,
+        'UNKNOWN_REFERENCE',
+        `no partnership '${ref}' in the file or the store`,
+      ),
+    );
+    refused += at.length;
+  }
+  for (const [target, { list, at }] of groups) {
+    if (typeof target !== 'string') {
       const own = (target.input.members as unknown[] | undefined) ?? [];
       target.memberAt = [...(target.memberAt ?? own.map(() => undefined)), ...at];
       target.input.members = [...own, ...list];
@@ -53,29 +98,13 @@ export function foldMembers(
         target.keepStored = target.keepStored.filter((f) => f !== 'members');
       continue;
     }
-    const stored = state.entities.partnership.get(partnershipId);
-    if (!stored) {
-      problems.push(
-        warning(
-          at[0]!.sheet,
-          at[0]!.row,
-          'partnership',
-          partnershipId,
-          'UNKNOWN_REFERENCE',
-          `no partnership '${partnershipId}' in the file or the store`,
-        ),
-      );
-      refused += at.length;
-      continue;
-    }
-    const { version: _version, ...entity } = stored;
-    const { members, memberAt } = withListed(entity.members, list, at);
+    const { version: _version, ...entity } = state.entities.partnership.get(target)!;
     rows.push({
       type: 'partnership',
       sheet: at[0]!.sheet,
       row: at[0]!.row,
-      input: { ...entity, members },
-      memberAt,
+      input: { ...entity, members: list },
+      memberAt: at,
       membersOnly: true,
     });
   }
@@ -83,34 +112,6 @@ export function foldMembers(
 }
 
 type Member = { actorId: string; role: string };
-
-/**
- * A stored partnership's members with those a members sheet lists (at the
- * cells `at`): a listed member it has takes that member's place, so that
- * listing members as they are changes nothing; the others follow in the
- * sheet's order. The members left as stored have no cell.
- */
-function withListed(
-  stored: readonly Member[],
-  listed: readonly Member[],
-  at: readonly CellAt[],
-): { members: Member[]; memberAt: (CellAt | undefined)[] } {
-  const members = [...stored];
-  const memberAt: (CellAt | undefined)[] = stored.map(() => undefined);
-  const place = new Map(stored.map((m, k) => [m.actorId, k]));
-  listed.forEach((m, k) => {
-    const i = place.get(m.actorId);
-    // an actor listed twice goes in twice, for the model to refuse
-    if (i !== undefined && memberAt[i] === undefined) {
-      members[i] = m;
-      memberAt[i] = at[k];
-    } else {
-      members.push(m);
-      memberAt.push(at[k]);
-    }
-  });
-  return { members, memberAt };
-}
 
 /** A members sheet: partnership, actor, role. */
 const PARTNERSHIP_HEADERS = ['partnership', 'partnershipid', 'partnership id'];

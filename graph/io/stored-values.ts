@@ -1,12 +1,14 @@
 /**
  * Rows of entities already stored: one without an id finds its entity by
- * name, and a column the file does not have keeps the stored value, where a
- * blank cell clears it. Main functions: idsFromStoredNames, withStoredValues.
+ * name, a column the file does not have keeps the stored value, where a
+ * blank cell clears it, and a members sheet adds to a partnership's stored
+ * members. Main functions: idsFromStoredNames, withStoredValues,
+ * withStoredMembers.
  */
 import { deriveId, entityId, isEndpointType } from '../model/index.js';
 import type { EntityType, GraphState } from '../model/index.js';
 import { getPath, withPath } from './field-paths.js';
-import type { ImportRow } from './import-plan.js';
+import type { CellAt, ImportRow } from './import-plan.js';
 import { idsByName, nameKey } from './name-keys.js';
 
 /**
@@ -51,4 +53,51 @@ export function idsFromStoredNames(rows: readonly ImportRow[], state: GraphState
     const id = ids?.size === 1 ? [...ids][0]! : undefined;
     if (id !== undefined && id !== slug) row.input.id = id;
   }
+}
+
+type Member = { actorId: string; role: string };
+
+/**
+ * Gives each row a members sheet made for a stored partnership (`membersOnly`)
+ * the partnership's stored members as well as those listed, once the listed
+ * actors' names are resolved to ids: a listed member the partnership has
+ * takes that member's place, so that listing members as they are changes
+ * nothing, and the others follow in the sheet's order. Rows are changed in place.
+ */
+export function withStoredMembers(rows: readonly ImportRow[], state: GraphState): void {
+  for (const row of rows) {
+    if (!row.membersOnly) continue;
+    const stored = state.entities.partnership.get(row.input.id as string);
+    if (!stored) continue;
+    const { members, memberAt } = withListed(
+      stored.members,
+      row.input.members as Member[],
+      row.memberAt ?? [],
+    );
+    row.input.members = members;
+    row.memberAt = memberAt;
+  }
+}
+
+/** Stored members with the listed ones (at the cells `at`) in their places, or after them. */
+function withListed(
+  stored: readonly Member[],
+  listed: readonly Member[],
+  at: readonly (CellAt | undefined)[],
+): { members: Member[]; memberAt: (CellAt | undefined)[] } {
+  const members = [...stored];
+  const memberAt: (CellAt | undefined)[] = stored.map(() => undefined);
+  const place = new Map(stored.map((m, k) => [m.actorId, k]));
+  listed.forEach((m, k) => {
+    const i = place.get(m.actorId);
+    // an actor listed twice goes in twice, for the model to refuse
+    if (i !== undefined && memberAt[i] === undefined) {
+      members[i] = m;
+      memberAt[i] = at[k];
+    } else {
+      members.push(m);
+      memberAt.push(at[k]);
+    }
+  });
+  return { members, memberAt };
 }

@@ -28,6 +28,15 @@ describe('xlsx import', () => {
     const [brip] = await sample.current.store.getMany('partnership', ['brip-steering-committee']);
     expect(brip?.members).toContainEqual({ actorId: 'paarl-rivers-trust', role: 'cheering' });
     expect(brip?.members.length).toBeGreaterThan(10);
+
+    // its members sheet names the actor, now a member, by name: again, nothing changes
+    const version = await sample.current.store.version();
+    const again = await importFile(sample.current, fixture('stakeholders-formulas.xlsx'), {
+      filename: 'stakeholders.xlsx',
+    });
+    expect(again.errors).toEqual([]);
+    expect(again.counts).toEqual({ created: 0, updated: 0, unchanged: 4, rejected: 0 });
+    expect(await sample.current.store.version()).toBe(version);
   });
 
   it('maps a Kumu export: elements to actors, connections to ties by label', async () => {
