@@ -14,6 +14,7 @@ import type { ImportProgress, ImportRow } from './import-plan.js';
 import { rowsFromDocument } from './json.js';
 import type { ImportProblem, ImportReport } from './report.js';
 import { likelyDuplicates } from './likely-duplicates.js';
+import { foldMembers } from './members-sheet.js';
 import { resolveNames } from './resolve-names.js';
 import { rowsFromSheets } from './sheets.js';
 import { idsFromStoredNames, withStoredMembers } from './stored-values.js';
@@ -81,13 +82,14 @@ interface Parsed {
   warnings: ImportProblem[];
   /** Rows read that a reader refused outright: they count as rejected. */
   refused: number;
+  /** Rows of members sheets, to fold into their partnerships. */
+  memberRows?: ImportRow[];
 }
 
 async function parseFile(
   bytes: Uint8Array,
   options: FileImportOptions,
   limits: ImportLimits,
-  state: GraphState,
 ): Promise<Parsed> {
   const format = extname(options.filename).slice(1).toLowerCase();
   if ((SUPPORTED_IMPORT_FORMATS as readonly string[]).includes(format) || format === 'xls') {
@@ -112,7 +114,7 @@ async function parseFile(
     const hint = named ? undefined : typeHint(name, table.rows[0] ?? [], 'actor');
     // read as actors, the columns of another type are all wrong: the hint is what to do
     if (hint) return { rows: [], errors: [hint], warnings: [], refused: filledRows(table) };
-    return rowsFromSheets([{ name, type: named ?? 'actor', table }], state, 'actor');
+    return rowsFromSheets([{ name, type: named ?? 'actor', table }], 'actor');
   }
   if (format === 'xlsx') {
     const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -123,7 +125,7 @@ async function parseFile(
       type: sheetKind(sh.name),
       table: sh.table,
     }));
-    return rowsFromSheets(named, state, options.type ?? 'actor');
+    return rowsFromSheets(named, options.type ?? 'actor');
   }
   throw new GraphError(
     'INVALID_INPUT',
@@ -177,7 +179,7 @@ export async function importFile(
   }
   const state = await service.state();
   options.onProgress?.('parsing', 0, bytes.byteLength);
-  const parsed = await parseFile(bytes, options, limits, state);
+  const parsed = await parseFile(bytes, options, limits);
   options.onProgress?.('parsing', bytes.byteLength, bytes.byteLength);
   return importParsed(service, state, parsed, options);
 }
@@ -192,6 +194,8 @@ async function importParsed(
   // Between the steps of a large file, other requests get a turn.
   await nextTurn();
   idsFromStoredNames(parsed.rows, state);
+  // members rows find their partnerships by the ids just found, before names are resolved
+  const folded = foldMembers(parsed.rows, parsed.memberRows ?? [], state);
   const ambiguous = resolveNames(parsed.rows, state);
   withStoredMembers(parsed.rows, state);
   await nextTurn();
@@ -201,6 +205,10 @@ async function importParsed(
     service,
     parsed.rows,
     { dryRun: options.dryRun, onProgress: options.onProgress, author: options.author },
-    { errors: [...parsed.errors, ...ambiguous], warnings, refused: parsed.refused },
+    {
+      errors: [...parsed.errors, ...folded.problems, ...ambiguous],
+      warnings,
+      refused: parsed.refused + folded.refused,
+    },
   );
 }

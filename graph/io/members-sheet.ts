@@ -3,46 +3,81 @@
  * the member lists of their partnerships, in the file or stored. Main
  * functions: membersTable, foldMembers.
  */
-import { MEMBER_ROLES } from '../model/index.js';
+import { MEMBER_ROLES, entityId } from '../model/index.js';
 import type { GraphState } from '../model/index.js';
 import { normaliseEnum, notOneOf } from './enum-values.js';
 import type { CellAt, ImportRow } from './import-plan.js';
 import { problemAt } from './report.js';
 import type { ImportProblem } from './report.js';
 import { idsByName, nameKey } from './name-keys.js';
+import { likelyMeantAmong } from './resolve-names.js';
 import { filledRows, fromHeader } from './table.js';
 import type { Table, TableRows } from './table.js';
 
 const warning = problemAt;
 
+/** What a members row's partnership cell names: the file's row for it, a stored one, or several. */
+type Found = { row: ImportRow } | { stored: string } | { several: string[] } | undefined;
+
 /**
- * Finds the partnership a members row names: in the file, by id or by name
- * (case and spacing aside), else stored, by id or by the name of exactly one.
+ * Finds the partnership a members row names: in the file, by id (given, or
+ * made from the name) or by name (case and spacing aside), else stored, by
+ * id or by name.
  */
-function partnershipFinder(
-  rows: readonly ImportRow[],
-  state: GraphState,
-): (ref: string) => ImportRow | string | undefined {
+function partnershipFinder(rows: readonly ImportRow[], state: GraphState): (ref: string) => Found {
+  const inFile = rows.filter((r) => r.type === 'partnership');
   const byId = new Map<string, ImportRow>();
-  const byName = new Map<string, ImportRow>();
-  for (const r of rows) {
-    if (r.type !== 'partnership') continue;
-    if (typeof r.input.id === 'string' && !byId.has(r.input.id)) byId.set(r.input.id, r);
-    if (typeof r.input.name === 'string') {
-      const key = nameKey(r.input.name);
-      if (!byName.has(key)) byName.set(key, r);
-    }
+  for (const r of inFile) {
+    const id = entityId('partnership', r.input);
+    if (id !== undefined && !byId.has(id)) byId.set(id, r);
   }
+  const fileNames = idsByName(inFile.map((r, k) => ({ id: String(k), name: r.input.name })));
   const stored = state.entities.partnership;
   let storedNames: Map<string, Set<string>> | undefined;
   return (ref) => {
-    const inFile = byId.get(ref) ?? byName.get(nameKey(ref));
-    if (inFile) return inFile;
-    if (stored.has(ref)) return ref;
+    const row = byId.get(ref);
+    if (row) return { row };
+    const key = nameKey(ref);
+    const named = [...(fileNames.get(key) ?? [])].map((k) => inFile[Number(k)]!);
+    if (named.length === 1) return { row: named[0]! };
+    if (named.length > 1) return { several: named.map((r) => entityId('partnership', r.input)!) };
+    if (stored.has(ref)) return { stored: ref };
     storedNames ??= idsByName(stored.values());
-    const ids = storedNames.get(nameKey(ref));
-    return ids?.size === 1 ? [...ids][0] : undefined;
+    const ids = [...(storedNames.get(key) ?? [])];
+    if (ids.length === 0) return undefined;
+    return ids.length === 1 ? { stored: ids[0]! } : { several: ids };
   };
+}
+
+/** The problem of members rows whose partnership cell names none, or several. */
+function unfoundProblem(
+  ref: string,
+  at: CellAt,
+  found: Found,
+  meant: () => (value: string) => { id: string; name?: string } | undefined,
+): ImportProblem {
+  if (found && 'several' in found) {
+    return warning(
+      at.sheet,
+      at.row,
+      'partnership',
+      ref,
+      'AMBIGUOUS_NAME',
+      `'${ref}' names ${found.several.length} partnerships (${found.several.join(', ')}); use the id`,
+    );
+  }
+  const likely = meant()(ref);
+  const hint = likely
+    ? `; did you mean '${likely.id}'${likely.name && likely.name !== likely.id ? ` (${likely.name})` : ''}?`
+    : '';
+  return warning(
+    at.sheet,
+    at.row,
+    'partnership',
+    ref,
+    'UNKNOWN_REFERENCE',
+    `no partnership '${ref}' in the file or the store${hint}`,
+  );
 }
 
 /**
@@ -50,7 +85,8 @@ function partnershipFinder(
  * the member lists of their partnerships. A partnership of the file takes
  * them after its own; a stored one that the file has no row for gets a row
  * (`membersOnly`) with the members listed, which withStoredMembers merges
- * into its stored members once names are resolved.
+ * into its stored members once names are resolved. Rows whose partnership
+ * is unknown are refused, each name reported once.
  */
 export function foldMembers(
   rows: ImportRow[],
@@ -62,30 +98,32 @@ export function foldMembers(
   const find = partnershipFinder(rows, state);
   // by the row of the file's partnership, or the id of a stored one
   const groups = new Map<ImportRow | string, { list: Member[]; at: CellAt[] }>();
-  const unknown = new Map<string, CellAt[]>();
+  const unfound = new Map<string, { at: CellAt[]; found: Found }>();
   for (const row of members) {
     const ref = String(row.input.partnershipId);
     const at = { sheet: row.sheet, row: row.row, column: row.columns?.actorId ?? 'actor' };
-    const target = find(ref);
-    if (target === undefined) {
-      (unknown.get(ref) ?? unknown.set(ref, []).get(ref)!).push(at);
+    const found = find(ref);
+    if (!found || 'several' in found) {
+      const seen = unfound.get(ref) ?? unfound.set(ref, { at: [], found }).get(ref)!;
+      seen.at.push(at);
       continue;
     }
+    const target = 'row' in found ? found.row : found.stored;
     const group = groups.get(target) ?? groups.set(target, { list: [], at: [] }).get(target)!;
     group.list.push({ actorId: String(row.input.actorId), role: String(row.input.role) });
     group.at.push(at);
   }
-  for (const [ref, at] of unknown) {
-    problems.push(
-      warning(
-        at[0]!.sheet,
-        at[0]!.row,
-        'partnership',
-        ref,
-        'UNKNOWN_REFERENCE',
-        `no partnership '${ref}' in the file or the store`,
-      ),
-    );
+  let meant: ((value: string) => { id: string; name?: string } | undefined) | undefined;
+  const likelyMeant = () =>
+    (meant ??= likelyMeantAmong([
+      ...state.entities.partnership.values(),
+      ...rows.flatMap((r) => {
+        const id = r.type === 'partnership' ? entityId('partnership', r.input) : undefined;
+        return id === undefined ? [] : [{ id, name: r.input.name }];
+      }),
+    ]));
+  for (const [ref, { at, found }] of unfound) {
+    problems.push(unfoundProblem(ref, at[0]!, found, likelyMeant));
     refused += at.length;
   }
   for (const [target, { list, at }] of groups) {

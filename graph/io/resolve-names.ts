@@ -47,7 +47,7 @@ class OneByKey {
  * is the value in another case, or else whose name is a look-alike of it (a
  * misspelt word aside: the words of the entities' names tell misspellings).
  */
-function likelyMeantAmong(
+export function likelyMeantAmong(
   entities: Iterable<{ id: string; name?: unknown }>,
 ): (value: string) => Named | undefined {
   const byId = new OneByKey();

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { stateOf } from '../../tests/helpers/state.js';
 import { rowsFromSheets } from './sheets.js';
 
 describe('rowsFromSheets', () => {
@@ -11,7 +10,6 @@ describe('rowsFromSheets', () => {
     const lines = rows.map((_, i) => i + 1);
     const out = rowsFromSheets(
       [{ name: 'actors.csv', type: 'actor', table: { rows, lines } }],
-      stateOf({}),
       'actor',
     );
     expect(out.rows).toHaveLength(200_000);

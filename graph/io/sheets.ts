@@ -1,15 +1,15 @@
 /**
  * Several tables (workbook sheets) -> one set of import rows: typed sheets by
- * name, members sheets folded into their partnerships (members-sheet.ts),
+ * name, members sheets apart (members-sheet.ts folds them in later),
  * Kumu's Elements and Connections mapped onto actors and ties
  * (kumu-elements.ts, kumu-connections.ts). Main function: rowsFromSheets.
  */
-import type { EntityType, GraphState } from '../model/index.js';
+import type { EntityType } from '../model/index.js';
 import type { ImportRow } from './import-plan.js';
 import { problemAt } from './report.js';
 import { kumuConnections } from './kumu-connections.js';
 import { kumuElements } from './kumu-elements.js';
-import { foldMembers, membersTable } from './members-sheet.js';
+import { membersTable } from './members-sheet.js';
 import { rowsFromTable } from './table.js';
 import type { Table, TableRows } from './table.js';
 
@@ -21,12 +21,14 @@ export interface NamedTable {
 
 const warning = problemAt;
 
-export function rowsFromSheets(
-  sheets: NamedTable[],
-  state: GraphState,
-  fallback: EntityType,
-): TableRows {
-  const out: TableRows = { rows: [], errors: [], warnings: [], refused: 0 };
+/** The rows of a workbook's sheets (or a file's one table); a members sheet's rows apart. */
+export interface SheetRows extends TableRows {
+  /** The rows of every members sheet, to fold into their partnerships (foldMembers) once ids are found. */
+  memberRows: ImportRow[];
+}
+
+export function rowsFromSheets(sheets: NamedTable[], fallback: EntityType): SheetRows {
+  const out: SheetRows = { rows: [], errors: [], warnings: [], refused: 0, memberRows: [] };
   const typed = sheets.filter((s) => s.type !== undefined);
   const chosen =
     typed.length > 0 ? typed : sheets.slice(0, 1).map((s) => ({ ...s, type: fallback }));
@@ -44,8 +46,6 @@ export function rowsFromSheets(
       );
     }
   }
-  // the rows of every members sheet, folded into their partnerships once all are read
-  const members: ImportRow[] = [];
   for (const s of chosen) {
     if (s.table.rows.length === 0) {
       // not even a header: nothing is lost, but an empty upload is most likely a mistake
@@ -65,12 +65,7 @@ export function rowsFromSheets(
     append(out.errors, part.errors);
     append(out.warnings, part.warnings);
     out.refused += part.refused;
-    append(s.type === 'members' ? members : out.rows, part.rows);
-  }
-  if (members.length > 0) {
-    const folded = foldMembers(out.rows, members, state);
-    append(out.errors, folded.problems);
-    out.refused += folded.refused;
+    append(s.type === 'members' ? out.memberRows : out.rows, part.rows);
   }
   return out;
 }
