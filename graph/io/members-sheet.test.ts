@@ -44,16 +44,17 @@ describe("a members sheet's partnerships", () => {
     const report = await importSheets(
       {
         Members: [
-          MEMBERS_HEADER,
+          ['Partnership', 'Organisation', 'Role'],
           ['BRIP Steering Comittee', 'wesgro', 'member'],
           ['BRIP Steering Comittee', 'csir', 'member'],
         ],
       },
       true,
     );
-    expect(report.errors.map((e) => [e.row, e.code, e.message])).toEqual([
+    expect(report.errors.map((e) => [e.row, e.column, e.code, e.message])).toEqual([
       [
         2,
+        'Partnership',
         'UNKNOWN_REFERENCE',
         "no partnership 'BRIP Steering Comittee' in the file or the store; did you mean 'brip-steering-committee' (BRIP Steering Committee)?",
       ],

@@ -10,7 +10,7 @@ import type { CellAt, ImportRow } from './import-plan.js';
 import { problemAt } from './report.js';
 import type { ImportProblem } from './report.js';
 import { idsByName, nameKey } from './name-keys.js';
-import { likelyMeantAmong } from './resolve-names.js';
+import { didYouMean, likelyMeantAmong } from './resolve-names.js';
 import { filledRows, fromHeader } from './table.js';
 import type { Table, TableRows } from './table.js';
 
@@ -49,7 +49,7 @@ function partnershipFinder(rows: readonly ImportRow[], state: GraphState): (ref:
   };
 }
 
-/** The problem of members rows whose partnership cell names none, or several. */
+/** The problem of members rows whose partnership cell (`at`, the first) names none, or several. */
 function unfoundProblem(
   ref: string,
   at: CellAt,
@@ -60,23 +60,19 @@ function unfoundProblem(
     return warning(
       at.sheet,
       at.row,
-      'partnership',
+      at.column,
       ref,
       'AMBIGUOUS_NAME',
       `'${ref}' names ${found.several.length} partnerships (${found.several.join(', ')}); use the id`,
     );
   }
-  const likely = meant()(ref);
-  const hint = likely
-    ? `; did you mean '${likely.id}'${likely.name && likely.name !== likely.id ? ` (${likely.name})` : ''}?`
-    : '';
   return warning(
     at.sheet,
     at.row,
-    'partnership',
+    at.column,
     ref,
     'UNKNOWN_REFERENCE',
-    `no partnership '${ref}' in the file or the store${hint}`,
+    `no partnership '${ref}' in the file or the store${didYouMean(meant()(ref))}`,
   );
 }
 
@@ -105,7 +101,7 @@ export function foldMembers(
     const found = find(ref);
     if (!found || 'several' in found) {
       const seen = unfound.get(ref) ?? unfound.set(ref, { at: [], found }).get(ref)!;
-      seen.at.push(at);
+      seen.at.push({ ...at, column: row.columns?.partnershipId ?? 'partnership' });
       continue;
     }
     const target = 'row' in found ? found.row : found.stored;

@@ -68,6 +68,13 @@ export function likelyMeantAmong(
     byId.get(value.toLowerCase()) ?? byName.get(spellings.meantBy(duplicateKey(value)));
 }
 
+/** The end of an unknown reference's message: the entity it likely means, if any. */
+export function didYouMean(meant: Named | undefined): string {
+  if (!meant) return '';
+  const name = meant.name && meant.name !== meant.id ? ` (${meant.name})` : '';
+  return `; did you mean '${meant.id}'${name}?`;
+}
+
 /** What the store and the file hold of a type, worked out the first time a reference needs it. */
 function knownEntities(rows: readonly ImportRow[], state: GraphState): (type: EntityType) => Known {
   const knownOf = (type: EntityType): Known => {
@@ -147,10 +154,7 @@ export function resolveNames(rows: ImportRow[], state: GraphState): ImportProble
       return value;
     }
     if (!ids) {
-      const meant = known.likelyMeant(value);
-      const hint = meant
-        ? `; did you mean '${meant.id}'${meant.name && meant.name !== meant.id ? ` (${meant.name})` : ''}?`
-        : '';
+      const hint = didYouMean(known.likelyMeant(value));
       refuse('UNKNOWN_REFERENCE', `no ${target} has the id or the name '${value}'${hint}`);
     } else {
       refuse(
