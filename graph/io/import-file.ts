@@ -12,6 +12,7 @@ import { decodeUtf8, parseCsv } from './csv.js';
 import { importRows } from './import-plan.js';
 import type { ImportProgress, ImportRow } from './import-plan.js';
 import { rowsFromDocument } from './json.js';
+import { isKumuBlueprint, tablesFromBlueprint } from './kumu-json.js';
 import type { ImportProblem, ImportReport } from './report.js';
 import { likelyDuplicates } from './likely-duplicates.js';
 import { foldMembers } from './members-sheet.js';
@@ -95,7 +96,12 @@ async function parseFile(
   if ((SUPPORTED_IMPORT_FORMATS as readonly string[]).includes(format) || format === 'xls') {
     checkContent(bytes, format);
   }
-  if (format === 'json') return documentRows(parseJson(bytes), limits.maxRows);
+  if (format === 'json') {
+    const document = parseJson(bytes);
+    return isKumuBlueprint(document)
+      ? blueprintRows(document, limits.maxRows)
+      : documentRows(document, limits.maxRows);
+  }
   if (format === 'csv' || format === 'tsv' || format === 'txt') {
     const table = parseCsv(bytes, {
       maxRows: limits.maxRows,
@@ -134,17 +140,33 @@ async function parseFile(
   );
 }
 
-/** The rows of a JSON document, refused whole when there are more than `maxRows`. */
+/** Refuses a JSON document whole when it has more than `maxRows` items. */
+function checkItems(items: number, maxRows: number): void {
+  if (items > maxRows) {
+    throw new GraphError('LIMIT_EXCEEDED', `the document has ${items} rows, more than ${maxRows}`, {
+      max: maxRows,
+    });
+  }
+}
+
+/** The rows of a JSON document in the model's shape. */
 function documentRows(document: unknown, maxRows: number): Parsed {
   const parsed = rowsFromDocument(document);
-  if (parsed.rows.length > maxRows) {
-    throw new GraphError(
-      'LIMIT_EXCEEDED',
-      `the document has ${parsed.rows.length} rows, more than ${maxRows}`,
-      { max: maxRows },
-    );
-  }
+  checkItems(parsed.rows.length, maxRows);
   return { ...parsed, warnings: [] };
+}
+
+/** The rows of a Kumu blueprint, read as its Elements and Connections sheets would be. */
+function blueprintRows(document: Record<string, unknown>, maxRows: number): Parsed {
+  const { sheets, errors, warnings, refused } = tablesFromBlueprint(document);
+  checkItems(sheets.reduce((n, s) => n + s.table.rows.length - 1, 0) + refused, maxRows);
+  const read = rowsFromSheets(sheets, 'actor');
+  return {
+    ...read,
+    errors: [...errors, ...read.errors],
+    warnings: [...warnings, ...read.warnings],
+    refused: refused + read.refused,
+  };
 }
 
 export type DocumentImportOptions = Omit<FileImportOptions, 'filename' | 'type'>;
