@@ -52,7 +52,22 @@ describe('parseCsv', () => {
     const latin1 = Uint8Array.from([0x6e, 0x61, 0x6d, 0x65, 0x0a, 0x43, 0x61, 0x66, 0xe9]);
     expect(() => parseCsv(latin1)).toThrow(GraphError);
     expect(() => parseCsv(latin1)).toThrow(/not UTF-8/);
-    expect(() => parseCsv(Uint8Array.from([0xff, 0xfe, 0x61, 0x00]))).toThrow(/UTF-16/);
+  });
+
+  it('reads UTF-16 with a byte-order mark, as Excel saves Unicode Text, either byte order', () => {
+    const text = 'name\tkind\r\nCafé Trust ☕\tngo\r\n';
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const be = Buffer.from(le);
+    be.swap16();
+    for (const bytes of [le, be]) {
+      expect(parseCsv(bytes).rows).toEqual([
+        ['name', 'kind'],
+        ['Café Trust ☕', 'ngo'],
+      ]);
+    }
+    // an odd byte at the end is no UTF-16
+    const odd = Buffer.concat([le, Buffer.from([0x41])]);
+    expect(() => parseCsv(odd)).toThrow(/does not decode as UTF-16/);
   });
 
   it('reads any text as a plain character-by-character reading of the same rules does', () => {

@@ -1,6 +1,6 @@
 /**
- * CSV reading and writing. Reading: UTF-8 with or without BOM (other encodings
- * are refused, never guessed), comma, semicolon or tab detected from the
+ * CSV reading and writing. Reading: UTF-8 with or without BOM, or UTF-16 with
+ * one (other encodings are refused, never guessed), comma, semicolon or tab detected from the
  * header line (or named by Excel's `sep=;` line), CRLF or LF, RFC 4180
  * quoting. Main functions: parseCsv, csvChunks.
  */
@@ -13,31 +13,35 @@ export interface CsvTable {
   lines: number[];
 }
 
-/** True when the bytes start with a UTF-16 byte-order mark, little- or big-endian. */
-export function hasUtf16Bom(bytes: Uint8Array): boolean {
-  return (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+/** The UTF-16 byte order a byte-order mark names, if the bytes start with one. */
+function utf16Order(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return undefined;
 }
 
-/** Decodes UTF-8 strictly: a byte sequence that is not UTF-8 is an error naming what it looks like. */
-export function decodeUtf8(bytes: Uint8Array, what = 'the file'): string {
-  if (hasUtf16Bom(bytes)) {
-    throw new GraphError(
-      'INVALID_INPUT',
-      `${what} is UTF-16; save it as UTF-8 (CSV UTF-8 in Excel) and try again`,
-      {
-        reason: 'ENCODING',
-        encoding: 'utf-16',
-      },
-    );
-  }
+/** True when the bytes start with a UTF-16 byte-order mark, little- or big-endian. */
+export function hasUtf16Bom(bytes: Uint8Array): boolean {
+  return utf16Order(bytes) !== undefined;
+}
+
+/**
+ * The text of a file: UTF-8, with or without a byte-order mark, or UTF-16
+ * with one (Excel's "Unicode Text"). Anything else is refused, never guessed.
+ */
+export function decodeText(bytes: Uint8Array, what = 'the file'): string {
+  const order = utf16Order(bytes);
+  const encoding = order ?? 'utf-8';
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+    return new TextDecoder(encoding, { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
   } catch {
-    throw new GraphError(
-      'INVALID_INPUT',
-      `${what} is not UTF-8 (it looks like Windows-1252 or Latin-1); save it as UTF-8 (CSV UTF-8 in Excel) and try again`,
-      { reason: 'ENCODING' },
-    );
+    const message = order
+      ? `${what} starts as UTF-16 but does not decode as UTF-16; save it as UTF-8 (CSV UTF-8 in Excel) and try again`
+      : `${what} is not UTF-8 (it looks like Windows-1252 or Latin-1); save it as UTF-8 (CSV UTF-8 in Excel) and try again`;
+    throw new GraphError('INVALID_INPUT', message, {
+      reason: 'ENCODING',
+      ...(order ? { encoding: order } : {}),
+    });
   }
 }
 
@@ -69,7 +73,7 @@ export function parseCsv(
   input: Uint8Array | string,
   options: { delimiter?: string; maxRows?: number } = {},
 ): CsvTable {
-  const text = typeof input === 'string' ? input.replace(/^\uFEFF/, '') : decodeUtf8(input);
+  const text = typeof input === 'string' ? input.replace(/^\uFEFF/, '') : decodeText(input);
   // Excel's "sep=;" first line names the delimiter and is not a row
   const hint = SEP_LINE.exec(text);
   const start = hint ? hint[0].length : 0;

@@ -302,6 +302,15 @@ describe('importing messy files', () => {
     });
     expect(report).toMatchObject({ ok: true, counts: { created: 1 } });
   });
+
+  it("takes Excel's Unicode Text: tab-separated UTF-16 with a byte-order mark", async () => {
+    const text = 'Organisation\tType\tSector\r\nZoë Ndlovu Trust\tNGO\tCivil society\r\n';
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const report = await importFile(sample.current, bytes, { filename: 'stakeholders.txt' });
+    expect(report).toMatchObject({ ok: true, counts: { created: 1 } });
+    const actor = (await sample.current.state()).entities.actor.get('zoe-ndlovu-trust');
+    expect(actor).toMatchObject({ name: 'Zoë Ndlovu Trust', kind: 'ngo' });
+  });
 });
 
 describe('reports that say what to do', () => {

@@ -8,7 +8,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { GraphError } from '../errors.js';
 import type { EntityType, GraphState } from '../model/index.js';
 import type { Author, GraphService } from '../service.js';
-import { decodeUtf8, parseCsv } from './csv.js';
+import { decodeText, parseCsv } from './csv.js';
 import { importRows } from './import-plan.js';
 import type { ImportProgress, ImportRow } from './import-plan.js';
 import { rowsFromDocument } from './json.js';
@@ -65,7 +65,7 @@ function sheetKind(name: string): TableType {
 }
 
 function parseJson(bytes: Uint8Array): unknown {
-  const text = decodeUtf8(bytes);
+  const text = decodeText(bytes);
   try {
     return JSON.parse(text);
   } catch (error) {

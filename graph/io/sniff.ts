@@ -16,7 +16,7 @@ function contentOf(bytes: Uint8Array): Content {
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return 'zip';
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'xls';
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) return 'pdf';
-  // UTF-16 text holds NUL bytes too; decodeUtf8 names it by its byte-order mark
+  // UTF-16 text holds NUL bytes too; with a byte-order mark, decodeText reads it
   if (hasUtf16Bom(bytes)) return 'text';
   // UTF-16 without a byte-order mark: ASCII characters with a NUL byte after (or before) each
   const zeroAt = (i: number) => bytes.length > 3 && bytes[i] === 0 && bytes[i + 2] === 0;
