@@ -96,12 +96,7 @@ async function parseFile(
   if ((SUPPORTED_IMPORT_FORMATS as readonly string[]).includes(format) || format === 'xls') {
     checkContent(bytes, format);
   }
-  if (format === 'json') {
-    const document = parseJson(bytes);
-    return isKumuBlueprint(document)
-      ? blueprintRows(document, limits.maxRows)
-      : documentRows(document, limits.maxRows);
-  }
+  if (format === 'json') return jsonRows(parseJson(bytes), limits.maxRows);
   if (format === 'csv' || format === 'tsv' || format === 'txt') {
     const table = parseCsv(bytes, {
       maxRows: limits.maxRows,
@@ -149,6 +144,13 @@ function checkItems(items: number, maxRows: number): void {
   }
 }
 
+/** The rows of a JSON document: a Kumu blueprint, else one in the model's shape. */
+function jsonRows(document: unknown, maxRows: number): Parsed {
+  return isKumuBlueprint(document)
+    ? blueprintRows(document, maxRows)
+    : documentRows(document, maxRows);
+}
+
 /** The rows of a JSON document in the model's shape. */
 function documentRows(document: unknown, maxRows: number): Parsed {
   const parsed = rowsFromDocument(document);
@@ -172,9 +174,9 @@ function blueprintRows(document: Record<string, unknown>, maxRows: number): Pars
 export type DocumentImportOptions = Omit<FileImportOptions, 'filename' | 'type'>;
 
 /**
- * Imports a JSON document in the model's own shape (GraphQL `importData`)
- * exactly as the same document in a .json file: names resolved, look-alikes
- * warned of, the row limit checked.
+ * Imports a JSON document in the model's own shape, or a Kumu blueprint
+ * (GraphQL `importData`), exactly as the same document in a .json file:
+ * names resolved, look-alikes warned of, the row limit checked.
  */
 export async function importDocument(
   service: GraphService,
@@ -183,7 +185,7 @@ export async function importDocument(
 ): Promise<ImportReport> {
   const limits = { ...DEFAULT_IMPORT_LIMITS, ...options.limits };
   const state = await service.state();
-  return importParsed(service, state, documentRows(document, limits.maxRows), options);
+  return importParsed(service, state, jsonRows(document, limits.maxRows), options);
 }
 
 export async function importFile(

@@ -220,6 +220,23 @@ describe('importData', () => {
     });
   });
 
+  it('imports a Kumu blueprint as a .json file of one would be', async () => {
+    const data = {
+      elements: [{ label: 'Saldanha Bay Water Forum', type: 'Community group' }],
+      connections: [{ from: 'Saldanha Bay Water Forum', to: 'Wesgro', type: 'Information flow' }],
+    };
+    const query =
+      'mutation($data: JSON!) { importData(data: $data) { ok counts { created rejected } warnings { code } } }';
+    const result = await t.gql(query, { data });
+    expect(result.data!.importData).toMatchObject({
+      ok: true,
+      counts: { created: 2, rejected: 0 },
+      warnings: [{ code: 'SECTOR_ASSUMED' }],
+    });
+    const forum = await t.gql('{ actor(id: "saldanha-bay-water-forum") { kind sector } }');
+    expect(forum.data!.actor).toEqual({ kind: 'COMMUNITY_GROUP', sector: 'CIVIL_SOCIETY' });
+  });
+
   it('reports every bad row and writes nothing', async () => {
     const data = {
       actors: [
