@@ -19,6 +19,7 @@ import type { GapRow, Network, OverlapPair, Overlays, Stakeholder } from './mode
 import { formatViewState, parseViewState, scopeOf } from './model/url-state.js';
 import type { OverlayName, Panel, ViewState } from './model/url-state.js';
 import { debounce, fill, h } from './ui/dom.js';
+import { renderDataPanel } from './ui/data-panel.js';
 import { mapSvg, savePng, saveSvg } from './ui/export.js';
 import { renderLegend } from './ui/legend.js';
 import { NetworkMap } from './ui/map.js';
@@ -75,6 +76,16 @@ const actions: PanelActions = {
   },
 };
 
+/** The scope in view as the export's query string: the network exports follow it. */
+function exportScope(): string {
+  const params = new URLSearchParams();
+  if (view.issueId) params.set('issueId', view.issueId);
+  if (view.jurisdictionId) params.set('jurisdictionId', view.jurisdictionId);
+  if (view.at) params.set('at', view.at);
+  const query = params.toString();
+  return query ? `?${query}` : '';
+}
+
 function showError(where: HTMLElement, error: unknown): void {
   const message = error instanceof Error ? error.message : String(error);
   fill(where, h('p', { class: 'error', role: 'alert' }, message));
@@ -95,6 +106,7 @@ async function renderPanel(): Promise<void> {
     else if (view.panel === 'matrix') await renderMatrixPanel(panel, view, actions);
     else if (view.panel === 'gaps') renderGapsPanel(panel, overlays.gaps, actions);
     else if (view.panel === 'team') await renderTeamPanel(panel, view, actions);
+    else if (view.panel === 'data') renderDataPanel(panel, exportScope);
     else await renderMaturityPanel(panel, view, actions);
   } catch (error) {
     showError(panel, error);

@@ -6,7 +6,7 @@ export const LAYOUTS = ['fcose', 'concentric', 'grid'] as const;
 export const GROUPINGS = ['none', 'level', 'jurisdiction'] as const;
 export const SIZINGS = ['betweenness', 'degree'] as const;
 export const OVERLAY_NAMES = ['overlaps', 'gaps', 'stakeholders'] as const;
-export const PANELS = ['actor', 'matrix', 'gaps', 'team', 'maturity'] as const;
+export const PANELS = ['actor', 'matrix', 'gaps', 'team', 'maturity', 'data'] as const;
 
 export type Layout = (typeof LAYOUTS)[number];
 export type Grouping = (typeof GROUPINGS)[number];

@@ -4,7 +4,8 @@ import { LINK_COLOURS } from '../model/style.js';
 import { toSvg } from '../model/svg-export.js';
 import type { SvgEdge, SvgNode } from '../model/svg-export.js';
 
-function download(blob: Blob, name: string): void {
+/** Saves a blob as a file the browser downloads. */
+export function download(blob: Blob, name: string): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;

@@ -1,0 +1,181 @@
+/**
+ * The Data panel: a planner's list checked, then imported, with the report
+ * the server gives (what became of the rows, every problem with where it
+ * is); and the graph taken out as a workbook, JSON, a CSV of actors, or the
+ * network in view as GraphML or GEXF. The panel is built once and kept, so
+ * that the redraw after an import leaves its report in place.
+ */
+import { fetchExport, sendList } from '../api/files.js';
+import type { ImportProblem, ImportReport } from '../api/files.js';
+import { fill, h } from './dom.js';
+import { download } from './export.js';
+
+/** Problems of each kind listed; the rest are counted. */
+const LISTED = 100;
+
+const ACCEPTED = '.csv,.tsv,.txt,.xlsx,.json';
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** What became of the file, in a sentence. */
+function headline(name: string, report: ImportReport): string {
+  const { created, updated, unchanged } = report.counts;
+  if (!report.ok)
+    return `${name} cannot be imported: ${plural(report.errors.length, 'problem')}, listed below. Nothing was written.`;
+  if (created + updated > 0)
+    return report.committed ? `Imported ${name}.` : `${name} is ready to import.`;
+  if (unchanged > 0)
+    return report.committed
+      ? `Nothing changed: every row of ${name} is as stored.`
+      : `Every row of ${name} is as stored: importing it would change nothing.`;
+  return `${name} has no rows to import.`;
+}
+
+function problemTable(title: string, problems: ImportProblem[], testid: string): HTMLElement[] {
+  if (problems.length === 0) return [];
+  const where = (p: ImportProblem) =>
+    [p.sheet, p.row > 0 ? `row ${p.row}` : '', p.column].filter(Boolean).join(', ');
+  const table = h(
+    'table',
+    { class: 'change problems', 'data-testid': testid },
+    h('thead', {}, h('tr', {}, h('th', {}, 'Where'), h('th', {}, 'Value'), h('th', {}, 'What'))),
+    h(
+      'tbody',
+      {},
+      problems
+        .slice(0, LISTED)
+        .map((p) =>
+          h(
+            'tr',
+            {},
+            h('td', {}, where(p)),
+            h('td', {}, p.value),
+            h('td', {}, p.message, h('div', { class: 'muted' }, p.code)),
+          ),
+        ),
+    ),
+  );
+  const more = problems.length - LISTED;
+  const rest = more > 0 ? [h('p', { class: 'muted' }, `… and ${more} more.`)] : [];
+  return [h('h3', {}, `${title} (${problems.length})`), table, ...rest];
+}
+
+function reportView(name: string, report: ImportReport): HTMLElement[] {
+  const { created, updated, unchanged, rejected } = report.counts;
+  return [
+    h(
+      'p',
+      { class: report.ok ? '' : 'error', role: report.ok ? 'status' : 'alert' },
+      headline(name, report),
+    ),
+    h(
+      'p',
+      { 'data-testid': 'import-counts' },
+      `created ${created}, updated ${updated}, unchanged ${unchanged}, rejected ${rejected}`,
+    ),
+    ...problemTable('Problems', report.errors, 'import-errors'),
+    ...problemTable('Warnings', report.warnings, 'import-warnings'),
+  ];
+}
+
+function importSection(): HTMLElement {
+  const input = h('input', { type: 'file', id: 'import-file', accept: ACCEPTED });
+  const check = h('button', { type: 'button', id: 'import-check', disabled: true }, 'Check');
+  const commit = h('button', { type: 'button', id: 'import-commit', disabled: true }, 'Import');
+  const report = h('div', { 'data-testid': 'import-report', 'aria-live': 'polite' });
+  // the file a clean check was last run on: the one Import may send
+  let checked: File | null = null;
+  const chosen = () => input.files?.[0] ?? null;
+  input.addEventListener('change', () => {
+    checked = null;
+    commit.disabled = true;
+    check.disabled = chosen() === null;
+    fill(report);
+  });
+  const send = async (dryRun: boolean) => {
+    const file = dryRun ? chosen() : checked;
+    if (!file) return;
+    check.disabled = true;
+    commit.disabled = true;
+    fill(report, h('p', { class: 'muted' }, `${dryRun ? 'Checking' : 'Importing'} ${file.name}…`));
+    try {
+      const result = await sendList(file, dryRun);
+      checked = dryRun && result.ok ? file : null;
+      fill(report, ...reportView(file.name, result));
+    } catch (error) {
+      checked = null;
+      fill(report, h('p', { class: 'error', role: 'alert' }, messageOf(error)));
+    } finally {
+      check.disabled = chosen() === null;
+      commit.disabled = checked === null;
+    }
+  };
+  check.addEventListener('click', () => void send(true));
+  commit.addEventListener('click', () => void send(false));
+  return h(
+    'section',
+    {},
+    h('h2', {}, 'Bring in a list'),
+    h(
+      'p',
+      { class: 'muted' },
+      'A CSV, an Excel workbook, a Kumu export or a JSON document. Check it first: nothing is written until you import it, and an import is all or nothing.',
+    ),
+    h('label', {}, 'List ', input),
+    h('div', { class: 'buttons' }, check, commit),
+    report,
+  );
+}
+
+/** Exports, as [label, path]; the network ones follow the scope in view. */
+function exportsOf(scopeQuery: string): [string, string][] {
+  return [
+    ['Workbook (.xlsx)', '/api/export/xlsx'],
+    ['Actors (.csv)', '/api/export/csv?entity=actors'],
+    ['Whole graph (.json)', '/api/export/json'],
+    ['Network in view (.graphml)', `/api/export/graphml${scopeQuery}`],
+    ['Network in view (.gexf)', `/api/export/gexf${scopeQuery}`],
+  ];
+}
+
+function exportSection(scopeQuery: () => string): HTMLElement {
+  const status = h('p', { class: 'muted', 'data-testid': 'export-status', 'aria-live': 'polite' });
+  const save = async (index: number) => {
+    const [label, path] = exportsOf(scopeQuery())[index]!;
+    fill(status, `Preparing ${label}…`);
+    status.className = 'muted';
+    try {
+      const { blob, filename } = await fetchExport(path);
+      download(blob, filename);
+      fill(status, `Saved ${filename}.`);
+    } catch (error) {
+      status.className = 'error';
+      fill(status, `Could not export: ${messageOf(error)}`);
+    }
+  };
+  return h(
+    'section',
+    {},
+    h('h2', {}, 'Take out'),
+    h(
+      'div',
+      { class: 'buttons' },
+      exportsOf('').map(([label], i) =>
+        h('button', { type: 'button', onclick: () => void save(i) }, label),
+      ),
+    ),
+    status,
+  );
+}
+
+let built: HTMLElement | undefined;
+
+/** Shows the Data panel in `el`; `scopeQuery` gives the scope in view as a query string. */
+export function renderDataPanel(el: HTMLElement, scopeQuery: () => string): void {
+  built ??= h('div', {}, importSection(), exportSection(scopeQuery));
+  fill(el, built);
+}
