@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ENTITY_SCHEMAS, ENTITY_TYPES, isEndpointType } from '../model/index.js';
-import { COLUMNS } from './columns.js';
+import { COLUMNS, headerKey } from './columns.js';
 
 /** The paths of a schema's fields, into nested objects (`contact.email`), past optional and default. */
 function fieldPaths(schema: z.ZodType, prefix = ''): string[] {
@@ -23,6 +23,21 @@ describe('COLUMNS', () => {
       );
       expect(fields.length, type).toBeGreaterThan(3);
       expect(COLUMNS[type].map((c) => c.field).sort(), type).toEqual(fields.sort());
+    }
+  });
+
+  it('has no header that names two columns of one type', () => {
+    for (const type of ENTITY_TYPES) {
+      const fieldOf = new Map<string, string>();
+      for (const column of COLUMNS[type]) {
+        for (const synonym of column.synonyms) {
+          const key = headerKey(synonym);
+          const other = fieldOf.get(key);
+          if (other !== undefined && other !== column.field)
+            expect.fail(`${type}: '${synonym}' names both ${other} and ${column.field}`);
+          fieldOf.set(key, column.field);
+        }
+      }
     }
   });
 });

@@ -14,7 +14,7 @@ import {
   STANCES,
   TIE_KINDS,
 } from '../model/index.js';
-import type { EntityType } from '../model/index.js';
+import type { EntityType, MaturityDimension } from '../model/index.js';
 
 export type CellKind = 'text' | 'id' | 'ids' | 'int' | 'enum' | 'date' | 'tags' | 'members';
 
@@ -56,6 +56,31 @@ function base(
     col('tags', 'tags', ['keywords', 'labels']),
   ];
 }
+
+/**
+ * The names the Partnering Maturity Assessment gives its dimensions (the
+ * Berg River slides: "Goals and objectives", "Processes, technologies and
+ * systems", "Culture, attitudes, leadership"), as an assessment sheet's
+ * headers may write them.
+ */
+const DIMENSION_HEADERS: Record<MaturityDimension, string[]> = {
+  goals: ['goals and objectives', 'goals & objectives', 'objectives'],
+  resources: [],
+  activities: [],
+  communications: ['communication'],
+  governance: [],
+  systems: [
+    'processes, technologies and systems',
+    'processes, technology and systems',
+    'technologies and systems',
+    'processes',
+  ],
+  culture: [
+    'culture, attitudes, leadership',
+    'culture, attitudes and leadership',
+    'culture and leadership',
+  ],
+};
 
 export const COLUMNS: Record<EntityType, Column[]> = {
   level: [...base([]), col('rank', 'int', ['order', 'tier number'], { required: true })],
@@ -159,7 +184,9 @@ export const COLUMNS: Record<EntityType, Column[]> = {
     col('partnershipId', 'id', ['partnership'], { ref: 'partnership', required: true }),
     col('date', 'date', ['assessed on'], { required: true }),
     col('name', 'text', []),
-    ...MATURITY_DIMENSIONS.map((d) => col(`scores.${d}`, 'int', [d], { required: true })),
+    ...MATURITY_DIMENSIONS.map((d) =>
+      col(`scores.${d}`, 'int', [d, ...DIMENSION_HEADERS[d]], { required: true }),
+    ),
     col('notes', 'text', ['comments']),
     col('description', 'text', ['details', 'about', 'summary']),
     col('tags', 'tags', ['keywords', 'labels']),

@@ -303,6 +303,30 @@ describe('importing messy files', () => {
     expect(report).toMatchObject({ ok: true, counts: { created: 1 } });
   });
 
+  it('takes an assessment sheet with the dimensions named as the maturity assessment names them', async () => {
+    const report = await importFile(
+      sample.current,
+      new TextEncoder().encode(
+        'Partnership,Date,Goals and objectives,Resources,Activities,Communications,Governance,"Processes, technologies and systems","Culture, attitudes, leadership"\n' +
+          'BRIP Steering Committee,2020-06-30,5,4,4,3,4,3,5\n',
+      ),
+      { filename: 'assessments.csv' },
+    );
+    expect(report.errors).toEqual([]);
+    const assessment = (await sample.current.state()).entities.assessment.get(
+      'brip-steering-committee@2020-06-30',
+    );
+    expect(assessment?.scores).toEqual({
+      goals: 5,
+      resources: 4,
+      activities: 4,
+      communications: 3,
+      governance: 4,
+      systems: 3,
+      culture: 5,
+    });
+  });
+
   it("takes Excel's Unicode Text: tab-separated UTF-16 with a byte-order mark", async () => {
     const text = 'Organisation\tType\tSector\r\nZoë Ndlovu Trust\tNGO\tCivil society\r\n';
     const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
