@@ -11,10 +11,9 @@ import { problemAt } from './report.js';
 import type { ImportProblem } from './report.js';
 import { idsByName, nameKey } from './name-keys.js';
 import { didYouMean, likelyMeantAmong } from './resolve-names.js';
+import type { Named } from './resolve-names.js';
 import { filledRows, fromHeader } from './table.js';
 import type { Table, TableRows } from './table.js';
-
-const warning = problemAt;
 
 /** What a members row's partnership cell names: the file's row for it, a stored one, or several. */
 type Found = { row: ImportRow } | { stored: string } | { several: string[] } | undefined;
@@ -54,10 +53,10 @@ function unfoundProblem(
   ref: string,
   at: CellAt,
   found: Found,
-  meant: () => (value: string) => { id: string; name?: string } | undefined,
+  meant: () => (value: string) => Named | undefined,
 ): ImportProblem {
   if (found && 'several' in found) {
-    return warning(
+    return problemAt(
       at.sheet,
       at.row,
       at.column,
@@ -66,7 +65,7 @@ function unfoundProblem(
       `'${ref}' names ${found.several.length} partnerships (${found.several.join(', ')}); use the id`,
     );
   }
-  return warning(
+  return problemAt(
     at.sheet,
     at.row,
     at.column,
@@ -93,7 +92,7 @@ export function foldMembers(
   let refused = 0;
   const find = partnershipFinder(rows, state);
   // by the row of the file's partnership, or the id of a stored one
-  const groups = new Map<ImportRow | string, { list: Member[]; at: CellAt[] }>();
+  const groups = new Map<ImportRow | string, { list: ListedMember[]; at: CellAt[] }>();
   const unfound = new Map<string, { at: CellAt[]; found: Found }>();
   for (const row of members) {
     const ref = String(row.input.partnershipId);
@@ -109,7 +108,7 @@ export function foldMembers(
     group.list.push({ actorId: String(row.input.actorId), role: String(row.input.role) });
     group.at.push(at);
   }
-  let meant: ((value: string) => { id: string; name?: string } | undefined) | undefined;
+  let meant: ((value: string) => Named | undefined) | undefined;
   const likelyMeant = () =>
     (meant ??= likelyMeantAmong([
       ...state.entities.partnership.values(),
@@ -145,7 +144,8 @@ export function foldMembers(
   return { problems, refused };
 }
 
-type Member = { actorId: string; role: string };
+/** A member as a members sheet lists it: the role checked, the actor perhaps still a name. */
+export type ListedMember = { actorId: string; role: string };
 
 /** A members sheet: partnership, actor, role. */
 const PARTNERSHIP_HEADERS = ['partnership', 'partnershipid', 'partnership id'];
@@ -168,7 +168,7 @@ export function membersTable(name: string, whole: Table): TableRows {
   const { p, a, r } = membersColumns(table.rows[0] ?? []);
   if (p < 0 || a < 0) {
     result.errors.push(
-      warning(
+      problemAt(
         name,
         table.lines[0] ?? 1,
         p < 0 ? 'partnership' : 'actor',

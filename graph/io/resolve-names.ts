@@ -24,7 +24,7 @@ interface Known {
   likelyMeant(value: string): Named | undefined;
 }
 
-interface Named {
+export interface Named {
   id: string;
   name?: string;
 }

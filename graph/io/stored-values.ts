@@ -9,6 +9,7 @@ import { deriveId, entityId, isEndpointType } from '../model/index.js';
 import type { EntityType, GraphState } from '../model/index.js';
 import { getPath, withPath } from './field-paths.js';
 import type { CellAt, ImportRow } from './import-plan.js';
+import type { ListedMember } from './members-sheet.js';
 import { idsByName, nameKey } from './name-keys.js';
 
 /**
@@ -55,8 +56,6 @@ export function idsFromStoredNames(rows: readonly ImportRow[], state: GraphState
   }
 }
 
-type Member = { actorId: string; role: string };
-
 /**
  * Gives each row a members sheet made for a stored partnership (`membersOnly`)
  * the partnership's stored members as well as those listed, once the listed
@@ -71,7 +70,7 @@ export function withStoredMembers(rows: readonly ImportRow[], state: GraphState)
     if (!stored) continue;
     const { members, memberAt } = withListed(
       stored.members,
-      row.input.members as Member[],
+      row.input.members as ListedMember[],
       row.memberAt ?? [],
     );
     row.input.members = members;
@@ -81,10 +80,10 @@ export function withStoredMembers(rows: readonly ImportRow[], state: GraphState)
 
 /** Stored members with the listed ones (at the cells `at`) in their places, or after them. */
 function withListed(
-  stored: readonly Member[],
-  listed: readonly Member[],
+  stored: readonly ListedMember[],
+  listed: readonly ListedMember[],
   at: readonly (CellAt | undefined)[],
-): { members: Member[]; memberAt: (CellAt | undefined)[] } {
+): { members: ListedMember[]; memberAt: (CellAt | undefined)[] } {
   const members = [...stored];
   const memberAt: (CellAt | undefined)[] = stored.map(() => undefined);
   const place = new Map(stored.map((m, k) => [m.actorId, k]));
