@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACTOR_KINDS, JURISDICTION_KINDS, SECTORS } from '../model/index.js';
+import { ACTOR_KINDS, JURISDICTION_KINDS, SECTORS, STANCES } from '../model/index.js';
 import { normaliseEnum } from './enum-values.js';
 
 describe('enum values as stakeholder lists write them', () => {
@@ -33,6 +33,18 @@ describe('enum values as stakeholder lists write them', () => {
     ['Academic', 'academic'],
   ])('sector %s -> %s', (cell, sector) => {
     expect(normaliseEnum(cell, SECTORS)).toBe(sector);
+  });
+
+  it.each([
+    ['Supportive', 'supports'],
+    ['In favour', 'supports'],
+    ['Positive', 'supports'],
+    ['Opposed', 'opposes'],
+    ['Negative', 'opposes'],
+    ['Undecided', 'neutral'],
+    ['Ambivalent', 'mixed'],
+  ])('stance %s -> %s', (cell, stance) => {
+    expect(normaliseEnum(cell, STANCES)).toBe(stance);
   });
 
   it('reads a word as what it means for the enum at hand, and leaves an unknown one as written', () => {
