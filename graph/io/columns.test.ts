@@ -14,6 +14,15 @@ function fieldPaths(schema: z.ZodType, prefix = ''): string[] {
   );
 }
 
+/** The schema of the field at `path` (`scores.goals`) of an object schema. */
+function fieldSchema(schema: z.ZodType, path: string): z.ZodType {
+  return path.split('.').reduce((at, key) => {
+    const field = (at as z.ZodObject).shape[key];
+    if (!field) throw new Error(`no field ${path}`);
+    return field as z.ZodType;
+  }, schema);
+}
+
 describe('COLUMNS', () => {
   it('has a column for every field of every type, so that an export carries the whole entity', () => {
     for (const type of ENTITY_TYPES) {
@@ -37,6 +46,20 @@ describe('COLUMNS', () => {
             expect.fail(`${type}: '${synonym}' names both ${other} and ${column.field}`);
           fieldOf.set(key, column.field);
         }
+      }
+    }
+  });
+
+  it("gives every whole-number column the model's own scale", () => {
+    for (const type of ENTITY_TYPES) {
+      for (const column of COLUMNS[type].filter((c) => c.kind === 'int')) {
+        const name = `${type}.${column.field}`;
+        expect(column.range, name).toBeDefined();
+        const [low, high] = column.range!;
+        const field = fieldSchema(ENTITY_SCHEMAS[type] as z.ZodType, column.field);
+        const accepts = (n: number) => field.safeParse(n).success;
+        expect([low, high].map(accepts), name).toEqual([true, true]);
+        expect([low - 1, high + 1].map(accepts), name).toEqual([false, false]);
       }
     }
   });

@@ -27,6 +27,8 @@ export interface Column {
   /** The entity type an id (or name) in this column refers to. */
   ref?: EntityType;
   required?: boolean;
+  /** A whole-number column's scale, as the model checks it: for messages. */
+  range?: readonly [number, number];
 }
 
 const col = (
@@ -83,7 +85,10 @@ const DIMENSION_HEADERS: Record<MaturityDimension, string[]> = {
 };
 
 export const COLUMNS: Record<EntityType, Column[]> = {
-  level: [...base([]), col('rank', 'int', ['order', 'tier number'], { required: true })],
+  level: [
+    ...base([]),
+    col('rank', 'int', ['order', 'tier number'], { required: true, range: [1, 20] }),
+  ],
   jurisdiction: [
     ...base(['place', 'area']),
     col('kind', 'enum', ['type'], { values: JURISDICTION_KINDS, required: true }),
@@ -167,15 +172,15 @@ export const COLUMNS: Record<EntityType, Column[]> = {
     col('name', 'text', []),
     col('description', 'text', ['notes']),
     col('stance', 'enum', ['position', 'attitude'], { values: STANCES, required: true }),
-    col('influence', 'int', ['power'], { required: true }),
-    col('interest', 'int', ['interest level'], { required: true }),
+    col('influence', 'int', ['power'], { required: true, range: [1, 5] }),
+    col('interest', 'int', ['interest level'], { required: true, range: [1, 5] }),
     col('tags', 'tags', ['keywords', 'labels']),
   ],
   tie: [
     col('fromId', 'id', ['from', 'source'], { ref: 'actor', required: true }),
     col('toId', 'id', ['to', 'target'], { ref: 'actor', required: true }),
     col('kind', 'enum', ['type', 'relationship'], { values: TIE_KINDS, required: true }),
-    col('strength', 'int', ['weight']),
+    col('strength', 'int', ['weight'], { range: [1, 3] }),
     col('name', 'text', ['label']),
     col('description', 'text', ['notes']),
     col('tags', 'tags', ['keywords', 'labels']),
@@ -185,7 +190,7 @@ export const COLUMNS: Record<EntityType, Column[]> = {
     col('date', 'date', ['assessed on'], { required: true }),
     col('name', 'text', []),
     ...MATURITY_DIMENSIONS.map((d) =>
-      col(`scores.${d}`, 'int', [d, ...DIMENSION_HEADERS[d]], { required: true }),
+      col(`scores.${d}`, 'int', [d, ...DIMENSION_HEADERS[d]], { required: true, range: [1, 6] }),
     ),
     col('notes', 'text', ['comments']),
     col('description', 'text', ['details', 'about', 'summary']),

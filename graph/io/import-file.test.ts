@@ -83,7 +83,7 @@ describe('importing messy files', () => {
         column: 'interest',
         value: 'five',
         code: 'INVALID_NUMBER',
-        message: "interest: 'five' is not a number",
+        message: "interest: 'five' is not a number: give a whole number from 1 to 5",
       },
       {
         sheet: 'interests.csv',

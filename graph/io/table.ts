@@ -221,8 +221,11 @@ function readCell(column: Column, raw: string): unknown {
   switch (column.kind) {
     case 'int': {
       const n = Number(text.replace(',', '.'));
-      if (!Number.isFinite(n))
-        return new CellProblem('INVALID_NUMBER', `'${text}' is not a number`);
+      if (!Number.isFinite(n)) {
+        // "High" on a scale of the file's own: the number it stands for is the user's to give
+        const scale = column.range ? `: give a whole number from ${column.range.join(' to ')}` : '';
+        return new CellProblem('INVALID_NUMBER', `'${text}' is not a number${scale}`);
+      }
       return n;
     }
     case 'enum':
