@@ -61,6 +61,20 @@ describe('the Data panel', { timeout: E2E_TIMEOUT }, () => {
     await page.screenshot({ path: `${SCREENSHOTS}data-problems.png` });
   });
 
+  it('says why a file cannot be read at all', async () => {
+    await openData();
+    await page.setInputFiles('#import-file', {
+      name: 'latin1.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from([...Buffer.from('name,kind,sector\nCaf'), 0xe9, 0x0a]),
+    });
+    await page.click('#import-check');
+    const alert = page.getByTestId('import-report').getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/^the file is not UTF-8 .*save it as UTF-8/);
+    expect(await page.isDisabled('#import-commit')).toBe(true);
+  });
+
   it('checks a list, imports it, and the map shows it without a reload', async () => {
     await openData();
     await page.evaluate(() => {

@@ -5,7 +5,7 @@
  * network in view as GraphML or GEXF. The panel is built once and kept, so
  * that the redraw after an import leaves its report in place.
  */
-import { fetchExport, sendList } from '../api/files.js';
+import { FileRequestError, fetchExport, sendList } from '../api/files.js';
 import type { ImportProblem, ImportReport } from '../api/files.js';
 import { fill, h } from './dom.js';
 import { download } from './export.js';
@@ -108,7 +108,13 @@ function importSection(): HTMLElement {
       fill(report, ...reportView(file.name, result));
     } catch (error) {
       checked = null;
-      fill(report, h('p', { class: 'error', role: 'alert' }, messageOf(error)));
+      // the server refused the file whole; else it never got it (no connection, or a file
+      // the browser can no longer read because it changed on disk since it was chosen)
+      const message =
+        error instanceof FileRequestError
+          ? error.message
+          : `Could not send ${file.name} (${messageOf(error)}). If you changed the file since choosing it, choose it again.`;
+      fill(report, h('p', { class: 'error', role: 'alert' }, message));
     } finally {
       check.disabled = chosen() === null;
       commit.disabled = checked === null;
