@@ -1,8 +1,8 @@
 /**
  * CSV reading and writing. Reading: UTF-8 with or without BOM, or UTF-16 with
- * one (other encodings are refused, never guessed), comma, semicolon or tab detected from the
- * header line (or named by Excel's `sep=;` line), CRLF or LF, RFC 4180
- * quoting. Main functions: parseCsv, csvChunks.
+ * one (other encodings are refused, never guessed), comma, semicolon or tab
+ * detected from the header line (or named by Excel's `sep=;` line), CRLF or
+ * LF, RFC 4180 quoting. Main functions: parseCsv, csvChunks.
  */
 import { GraphError } from '../errors.js';
 
