@@ -3,25 +3,11 @@
  * POST /api/import, and exports through GET /api/export/:format, both with
  * the tab's API token.
  */
+import type { ImportReport } from '../../../graph/io/report.js';
 import { apiToken } from './graphql.js';
 
-export interface ImportProblem {
-  sheet: string;
-  row: number;
-  column: string;
-  value: string;
-  code: string;
-  message: string;
-}
-
-export interface ImportReport {
-  ok: boolean;
-  dryRun: boolean;
-  committed: boolean;
-  counts: { created: number; updated: number; unchanged: number; rejected: number };
-  errors: ImportProblem[];
-  warnings: ImportProblem[];
-}
+// the report is the server's own type: the map reads what the server sends
+export type { ImportProblem, ImportReport } from '../../../graph/io/report.js';
 
 /** A request the server refused whole (a file it cannot read, a limit, no right to import). */
 export class FileRequestError extends Error {
