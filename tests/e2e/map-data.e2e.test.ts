@@ -75,6 +75,28 @@ describe('the Data panel', { timeout: E2E_TIMEOUT }, () => {
     expect(await page.isDisabled('#import-commit')).toBe(true);
   });
 
+  it('reads a list whose name does not say what it holds as the type chosen', async () => {
+    await openData();
+    await page.setInputFiles('#import-file', {
+      name: 'list.csv',
+      ...csv(
+        'id,title,function,strength,holder,issues,places\nm1,Permits,regulate,core,dws,water-quality,south-africa\n',
+      ),
+    });
+    await page.click('#import-check');
+    await page.getByTestId('import-errors').waitFor();
+    expect(await page.getByTestId('import-errors').textContent()).toContain('UNKNOWN_FILE_TYPE');
+    await page.selectOption('#import-type', 'mandates');
+    await page.click('#import-check');
+    await page.getByText('list.csv is ready to import.').waitFor();
+    expect(await page.getByTestId('import-counts').textContent()).toBe(
+      'created 1, updated 0, unchanged 0, rejected 0',
+    );
+    // a clean check as mandates is no clean check as anything else
+    await page.selectOption('#import-type', 'actors');
+    expect(await page.isDisabled('#import-commit')).toBe(true);
+  });
+
   it('checks a list, imports it, and the map shows it without a reload', async () => {
     await openData();
     await page.evaluate(() => {

@@ -3,11 +3,27 @@
  * POST /api/import, and exports through GET /api/export/:format, both with
  * the tab's API token.
  */
-import type { ImportReport } from '../../../graph/io/report.js';
 import { apiToken } from './graphql.js';
 
-// the report is the server's own type: the map reads what the server sends
-export type { ImportProblem, ImportReport } from '../../../graph/io/report.js';
+// The report as POST /api/import sends it (DESIGN.md). Written out here: the map
+// reaches the server only over HTTP, never through its code (tests/architecture.test.ts).
+export interface ImportProblem {
+  sheet: string;
+  row: number;
+  column: string;
+  value: string;
+  code: string;
+  message: string;
+}
+
+export interface ImportReport {
+  ok: boolean;
+  dryRun: boolean;
+  committed: boolean;
+  counts: { created: number; updated: number; unchanged: number; rejected: number };
+  errors: ImportProblem[];
+  warnings: ImportProblem[];
+}
 
 /** A request the server refused whole (a file it cannot read, a limit, no right to import). */
 export class FileRequestError extends Error {
@@ -35,11 +51,15 @@ async function refusal(response: Response): Promise<FileRequestError> {
   return new FileRequestError(`the server answered ${response.status}`, 'HTTP_ERROR');
 }
 
-/** Checks (`dryRun`) or imports a file; a report with problems is an answer, not an error. */
-export async function sendList(file: File, dryRun: boolean): Promise<ImportReport> {
+/**
+ * Checks (`dryRun`) or imports a file, of `type` when given (else the server
+ * tells it from the name); a report with problems is an answer, not an error.
+ */
+export async function sendList(file: File, dryRun: boolean, type = ''): Promise<ImportReport> {
   const form = new FormData();
   form.append('file', file, file.name);
-  const response = await fetch(`/api/import?dryRun=${dryRun}`, {
+  const query = new URLSearchParams({ dryRun: String(dryRun), ...(type ? { type } : {}) });
+  const response = await fetch(`/api/import?${query}`, {
     method: 'POST',
     headers: authHeaders(),
     body: form,

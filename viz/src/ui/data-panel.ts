@@ -82,29 +82,52 @@ function reportView(name: string, report: ImportReport): HTMLElement[] {
   ];
 }
 
+/** What a CSV (or a workbook's one unnamed sheet) may hold, when its name does not say. */
+const TYPES = [
+  'actors',
+  'mandates',
+  'jurisdictions',
+  'issues',
+  'levels',
+  'partnerships',
+  'interests',
+  'ties',
+  'assessments',
+];
+
 function importSection(): HTMLElement {
   const input = h('input', { type: 'file', id: 'import-file', accept: ACCEPTED });
+  const holdsSelect = h(
+    'select',
+    { id: 'import-type' },
+    h('option', { value: '' }, 'what its name says'),
+    TYPES.map((t) => h('option', { value: t }, t)),
+  );
   const check = h('button', { type: 'button', id: 'import-check', disabled: true }, 'Check');
   const commit = h('button', { type: 'button', id: 'import-commit', disabled: true }, 'Import');
   const report = h('div', { 'data-testid': 'import-report', 'aria-live': 'polite' });
-  // the file a clean check was last run on: the one Import may send
-  let checked: File | null = null;
+  // the file a clean check was last run on, and as what: the one Import may send
+  let checked: { file: File; type: string } | null = null;
   const chosen = () => input.files?.[0] ?? null;
-  input.addEventListener('change', () => {
+  const reset = () => {
     checked = null;
     commit.disabled = true;
     check.disabled = chosen() === null;
     fill(report);
-  });
+  };
+  input.addEventListener('change', reset);
+  holdsSelect.addEventListener('change', reset);
   const send = async (dryRun: boolean) => {
-    const file = dryRun ? chosen() : checked;
+    const { file, type: holds } = dryRun
+      ? { file: chosen(), type: holdsSelect.value }
+      : (checked ?? {});
     if (!file) return;
     check.disabled = true;
     commit.disabled = true;
     fill(report, h('p', { class: 'muted' }, `${dryRun ? 'Checking' : 'Importing'} ${file.name}…`));
     try {
-      const result = await sendList(file, dryRun);
-      checked = dryRun && result.ok ? file : null;
+      const result = await sendList(file, dryRun, holds);
+      checked = dryRun && result.ok ? { file, type: holds ?? '' } : null;
       fill(report, ...reportView(file.name, result));
     } catch (error) {
       checked = null;
@@ -132,6 +155,7 @@ function importSection(): HTMLElement {
       'A CSV, an Excel workbook, a Kumu export or a JSON document. Check it first: nothing is written until you import it, and an import is all or nothing.',
     ),
     h('label', {}, 'List ', input),
+    h('label', {}, 'Holds ', holdsSelect),
     h('div', { class: 'buttons' }, check, commit),
     report,
   );
