@@ -27,8 +27,8 @@ describe('Kumu connections', () => {
     ]);
     expect(report.errors).toEqual([]);
     expect(report.counts.created).toBe(6);
+    // a mutual partnership is one collaboration: it has no direction to reverse
     expect(report.warnings.map((w) => [w.row, w.column, w.code, w.message])).toEqual([
-      [1, 'Direction', 'UNKNOWN_COLUMN', "column 'Direction' is not read for ties"],
       [
         5,
         'Type',
@@ -83,6 +83,26 @@ describe('Kumu connections', () => {
 });
 
 describe('Kumu connections as Kumu draws them', () => {
+  it('makes a mutual connection of a kind with a direction a tie each way, counted as one line', async () => {
+    const report = await importConnections([
+      'From,To,Type,Direction',
+      'WWF South Africa,Water Research Commission|Wesgro,Information flow,Mutual',
+      'WWF South Africa,Department of Water and Sanitation,Funding,both ways',
+    ]);
+    expect(report.errors).toEqual([]);
+    expect(report.counts).toEqual({ created: 2, updated: 0, unchanged: 0, rejected: 0 });
+    expect(report.warnings.map((w) => [w.row, w.column, w.code, w.value])).toEqual([
+      [3, 'Direction', 'KUMU_DIRECTION', 'both ways'],
+    ]);
+    expect((await storedTies()).map((t) => t.id).sort()).toEqual([
+      'wesgro~informs~wwf-sa',
+      'wrc~informs~wwf-sa',
+      'wwf-sa~funds~dws',
+      'wwf-sa~informs~wesgro',
+      'wwf-sa~informs~wrc',
+    ]);
+  });
+
   it('makes a connection to each element a To cell names', async () => {
     const report = await importConnections([
       'From,To,Type',

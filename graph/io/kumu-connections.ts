@@ -3,8 +3,11 @@
  * where the model's are not: a type is read as a tie kind ("Funding" ->
  * funds) and a connection without one is taken for a collaboration; a
  * strength may be a word ("Strong"); a To (or From) cell may name several
- * elements, `A|B`, for a connection to each. Main function: kumuConnections.
+ * elements, `A|B`, for a connection to each; a mutual Direction makes a tie
+ * each way for a kind that has a direction. Main function: kumuConnections.
  */
+import { TIE_KINDS } from '../model/index.js';
+import { normaliseEnum } from './enum-values.js';
 import type { ImportRow } from './import-plan.js';
 import { problemAt as warning } from './report.js';
 import type { ImportProblem } from './report.js';
@@ -63,11 +66,17 @@ function endsOf(cell: string): string[] {
 
 /**
  * One row for each pair of ends a row names (From `A`, To `B|C`: A to B and
- * A to C), at the row's own line.
+ * A to C), and for a `mutual` row each pair the other way too, at the row's
+ * own line.
  */
-function oneRowPerEnd(table: Table, from: number, to: number): Table {
+function oneRowPerEnd(
+  table: Table,
+  from: number,
+  to: number,
+  mutual: (cells: string[]) => boolean,
+): Table {
   const several = (cells: string[]) =>
-    (cells[from] ?? '').includes('|') || (cells[to] ?? '').includes('|');
+    (cells[from] ?? '').includes('|') || (cells[to] ?? '').includes('|') || mutual(cells);
   if (!table.rows.some((cells, k) => k > 0 && several(cells))) return table;
   const unreadableAt = new Map<number, [column: string, reason: string][]>();
   for (const [key, reason] of table.unreadable ?? []) {
@@ -94,16 +103,30 @@ function oneRowPerEnd(table: Table, from: number, to: number): Table {
       push(cells, k);
       return;
     }
-    for (const a of endsOf(cells[from] ?? ''))
-      for (const b of endsOf(cells[to] ?? '')) {
-        const pair = [...cells];
-        pair[from] = a;
-        pair[to] = b;
-        push(pair, k);
-      }
+    const pairs = endsOf(cells[from] ?? '').flatMap((a) =>
+      endsOf(cells[to] ?? '').map((b) => [a, b] as const),
+    );
+    const both = mutual(cells) ? [...pairs, ...pairs.map(([a, b]) => [b, a] as const)] : pairs;
+    for (const [a, b] of both) {
+      const pair = [...cells];
+      pair[from] = a;
+      pair[to] = b;
+      push(pair, k);
+    }
   });
   return out;
 }
+
+/** The tie kinds that have a direction: a `mutual` Kumu connection of one is a tie each way. */
+const DIRECTED_KINDS: ReadonlySet<string> = new Set([
+  'funds',
+  'reports_to',
+  'informs',
+  'contracts',
+]);
+
+/** Kumu's directions; a `mutual` one goes both ways, the others are as drawn. */
+const DIRECTIONS = ['directed', 'undirected', 'mutual'];
 
 /** Marks the rows made from one line (its several ends), so that the line counts once. */
 function markSharedLines(rows: readonly ImportRow[]): void {
@@ -182,15 +205,44 @@ export function kumuConnections(name: string, whole: Table): TableRows {
       ),
     );
   }
+  const directionColumn = header.findIndex((h) => h.trim().toLowerCase() === 'direction');
+  if (directionColumn >= 0) {
+    table.rows.forEach((cells, k) => {
+      const direction = (cells[directionColumn] ?? '').trim();
+      if (k === 0 || direction === '' || DIRECTIONS.includes(direction.toLowerCase())) return;
+      extra.push(
+        warning(
+          name,
+          lineOf(k),
+          header[directionColumn]!.trim(),
+          direction,
+          'KUMU_DIRECTION',
+          `direction '${direction}' is not read (directed, undirected or mutual): the tie goes from From to To`,
+        ),
+      );
+    });
+  }
   // a sheet without a Type column gets one in front of its own
   const added = kindColumn < 0 ? 1 : 0;
   if (added > 0) rows = rows.map((cells, k) => [k === 0 ? 'Type' : UNTYPED_CONNECTION, ...cells]);
+  const mutual = (cells: string[]) =>
+    directionColumn >= 0 &&
+    kindColumn >= 0 &&
+    (cells[directionColumn] ?? '').trim().toLowerCase() === 'mutual' &&
+    DIRECTED_KINDS.has(normaliseEnum(cells[kindColumn] ?? '', TIE_KINDS));
   const typed = oneRowPerEnd(
     withColumnsInFront(table, rows, added),
     fields.indexOf('fromId') + added,
     fields.indexOf('toId') + added,
+    mutual,
   );
   const result = rowsFromTable('tie', name, typed, added);
   markSharedLines(result.rows);
-  return { ...result, warnings: [...(above ? [above] : []), ...result.warnings, ...extra] };
+  // the Direction column is read here, not by the table
+  const read = (w: ImportProblem) =>
+    w.code === 'UNKNOWN_COLUMN' &&
+    directionColumn >= 0 &&
+    w.column === header[directionColumn]!.trim();
+  const warnings = result.warnings.filter((w) => !read(w));
+  return { ...result, warnings: [...(above ? [above] : []), ...warnings, ...extra] };
 }
