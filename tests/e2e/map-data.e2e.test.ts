@@ -59,6 +59,13 @@ describe('the Data panel', { timeout: E2E_TIMEOUT }, () => {
     );
     expect(stored.actor).toBeNull();
     await page.screenshot({ path: `${SCREENSHOTS}data-problems.png` });
+    const [saved] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Save the problem (.csv)' }).click(),
+    ]);
+    expect(saved.suggestedFilename()).toBe('stakeholders-problems.csv');
+    const lines = (await readFile((await saved.path())!, 'utf8')).split('\r\n');
+    expect(lines[1]).toMatch(/^error,stakeholders\.csv,3,Type,cabal,INVALID_INPUT,/);
   });
 
   it('says why a file cannot be read at all', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dominantNature, pairKey, toElements } from './elements.js';
 import { polygonPoints, spokePoint } from './radar.js';
+import { problemsCsv } from './report-csv.js';
 import {
   KIND_SHAPES,
   SECTOR_COLOURS,
@@ -246,5 +247,29 @@ describe('SVG export and radar geometry', () => {
     expect(spokePoint(0, 6, 100, 0, 0)).toEqual([0, -100]);
     expect(spokePoint(0, 3, 100, 0, 0)).toEqual([0, -50]);
     expect(polygonPoints([{ dimension: 'GOALS', score: 6 }], 100, 0, 0).split(' ')).toHaveLength(7);
+  });
+});
+
+describe('problemsCsv', () => {
+  it('writes every problem on its own line, quoted where it must be, formulas disarmed', () => {
+    const problem = (value: string, message: string) => ({
+      sheet: 'actors.csv',
+      row: 3,
+      column: 'Name',
+      value,
+      code: 'INVALID_INPUT',
+      message,
+    });
+    const text = problemsCsv({
+      errors: [problem('=HYPERLINK("x")', 'kind: is required, one of "ngo", ...')],
+      warnings: [problem(' padded', 'line one\nline two')],
+    });
+    expect(text.startsWith('\uFEFFkind,sheet,row,column,value,code,message\r\n')).toBe(true);
+    expect(text.slice(1).split('\r\n')).toEqual([
+      'kind,sheet,row,column,value,code,message',
+      'error,actors.csv,3,Name,"\'=HYPERLINK(""x"")",INVALID_INPUT,"kind: is required, one of ""ngo"", ..."',
+      'warning,actors.csv,3,Name," padded",INVALID_INPUT,"line one\nline two"',
+      '',
+    ]);
   });
 });

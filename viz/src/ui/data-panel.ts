@@ -1,12 +1,13 @@
 /**
  * The Data panel: a planner's list checked, then imported, with the report
  * the server gives (what became of the rows, every problem with where it
- * is); and the graph taken out as a workbook, JSON, a CSV of actors, or the
+ * is, all of it to save as CSV); and the graph taken out as a workbook, JSON, a CSV of actors, or the
  * network in view as GraphML or GEXF. The panel is built once and kept, so
  * that the redraw after an import leaves its report in place.
  */
 import { FileRequestError, fetchExport, sendList } from '../api/files.js';
 import type { ImportProblem, ImportReport } from '../api/files.js';
+import { problemsCsv } from '../model/report-csv.js';
 import { fill, h } from './dom.js';
 import { download } from './export.js';
 
@@ -64,6 +65,23 @@ function problemTable(title: string, problems: ImportProblem[], testid: string):
   return [h('h3', {}, `${title} (${problems.length})`), table, ...rest];
 }
 
+/** A button that saves every problem of the report, listed or not, as CSV. */
+function saveProblems(name: string, report: ImportReport): HTMLElement[] {
+  const count = report.errors.length + report.warnings.length;
+  if (count === 0) return [];
+  const save = () => {
+    const blob = new Blob([problemsCsv(report)], { type: 'text/csv;charset=utf-8' });
+    download(blob, `${name.replace(/\.[^.]*$/, '')}-problems.csv`);
+  };
+  return [
+    h(
+      'button',
+      { type: 'button', id: 'save-problems', onclick: save },
+      `Save ${count === 1 ? 'the problem' : `all ${count} problems`} (.csv)`,
+    ),
+  ];
+}
+
 function reportView(name: string, report: ImportReport): HTMLElement[] {
   const { created, updated, unchanged, rejected } = report.counts;
   return [
@@ -77,6 +95,7 @@ function reportView(name: string, report: ImportReport): HTMLElement[] {
       { 'data-testid': 'import-counts' },
       `created ${created}, updated ${updated}, unchanged ${unchanged}, rejected ${rejected}`,
     ),
+    ...saveProblems(name, report),
     ...problemTable('Problems', report.errors, 'import-errors'),
     ...problemTable('Warnings', report.warnings, 'import-warnings'),
   ];
@@ -154,8 +173,8 @@ function importSection(): HTMLElement {
       { class: 'muted' },
       'A CSV, an Excel workbook, a Kumu export or a JSON document. Check it first: nothing is written until you import it, and an import is all or nothing.',
     ),
-    h('label', {}, 'List ', input),
-    h('label', {}, 'Holds ', holdsSelect),
+    h('label', { class: 'field' }, 'List ', input),
+    h('label', { class: 'field' }, 'Holds ', holdsSelect),
     h('div', { class: 'buttons' }, check, commit),
     report,
   );
