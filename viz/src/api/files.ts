@@ -3,27 +3,8 @@
  * POST /api/import, and exports through GET /api/export/:format, both with
  * the tab's API token.
  */
+import type { ImportReport } from '../model/types.js';
 import { apiToken } from './graphql.js';
-
-// The report as POST /api/import sends it (DESIGN.md). Written out here: the map
-// reaches the server only over HTTP, never through its code (tests/architecture.test.ts).
-export interface ImportProblem {
-  sheet: string;
-  row: number;
-  column: string;
-  value: string;
-  code: string;
-  message: string;
-}
-
-export interface ImportReport {
-  ok: boolean;
-  dryRun: boolean;
-  committed: boolean;
-  counts: { created: number; updated: number; unchanged: number; rejected: number };
-  errors: ImportProblem[];
-  warnings: ImportProblem[];
-}
 
 /** A request the server refused whole (a file it cannot read, a limit, no right to import). */
 export class FileRequestError extends Error {

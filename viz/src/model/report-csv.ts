@@ -4,15 +4,7 @@
  * Cells a spreadsheet would run as a formula are written with a quote mark
  * before them.
  */
-
-export interface ReportProblem {
-  sheet: string;
-  row: number;
-  column: string;
-  value: string;
-  code: string;
-  message: string;
-}
+import type { ImportProblem } from './types.js';
 
 const HEADER = ['kind', 'sheet', 'row', 'column', 'value', 'code', 'message'];
 
@@ -23,10 +15,10 @@ function cell(text: string): string {
 
 /** The CSV text, with a byte-order mark (Excel reads UTF-8 by it) and CRLF line ends. */
 export function problemsCsv(report: {
-  errors: readonly ReportProblem[];
-  warnings: readonly ReportProblem[];
+  errors: readonly ImportProblem[];
+  warnings: readonly ImportProblem[];
 }): string {
-  const line = (kind: string) => (p: ReportProblem) =>
+  const line = (kind: string) => (p: ImportProblem) =>
     [kind, p.sheet, String(p.row), p.column, p.value, p.code, p.message].map(cell).join(',');
   const lines = [
     HEADER.join(','),

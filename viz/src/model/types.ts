@@ -1,4 +1,9 @@
-/** The shapes the map reads from /graphql (enum values as GraphQL spells them). */
+/**
+ * The shapes the map reads from /graphql (enum values as GraphQL spells
+ * them), and the import report POST /api/import sends (DESIGN.md). Written
+ * out here: the map reaches the server only over HTTP, never through its
+ * code (tests/architecture.test.ts).
+ */
 export interface ActorSummary {
   id: string;
   name: string;
@@ -60,4 +65,22 @@ export interface Overlays {
   overlaps: OverlapPair[];
   gaps: GapRow[];
   stakeholders: Stakeholder[];
+}
+
+export interface ImportProblem {
+  sheet: string;
+  row: number;
+  column: string;
+  value: string;
+  code: string;
+  message: string;
+}
+
+export interface ImportReport {
+  ok: boolean;
+  dryRun: boolean;
+  committed: boolean;
+  counts: { created: number; updated: number; unchanged: number; rejected: number };
+  errors: ImportProblem[];
+  warnings: ImportProblem[];
 }

@@ -6,7 +6,7 @@
  * that the redraw after an import leaves its report in place.
  */
 import { FileRequestError, fetchExport, sendList } from '../api/files.js';
-import type { ImportProblem, ImportReport } from '../api/files.js';
+import type { ImportProblem, ImportReport } from '../model/types.js';
 import { problemsCsv } from '../model/report-csv.js';
 import { fill, h } from './dom.js';
 import { download } from './export.js';
