@@ -14,6 +14,11 @@ export function getPath(entity: Fields, path: string): unknown {
 
 /** Sets the value at `path`, making the objects on the way that are missing. */
 export function setPath(target: Fields, path: string, value: unknown): void {
+  // a top-level field (most columns): no array made for it, once per cell of a file
+  if (!path.includes('.')) {
+    target[path] = value;
+    return;
+  }
   const keys = path.split('.');
   let at = target;
   for (let i = 0; i < keys.length - 1; i += 1) {
