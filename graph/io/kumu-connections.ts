@@ -11,7 +11,13 @@ import { normaliseEnum } from './enum-values.js';
 import type { ImportRow } from './import-plan.js';
 import { problemAt as warning } from './report.js';
 import type { ImportProblem } from './report.js';
-import { fromHeader, matchHeaders, rowsFromTable, withColumnsInFront } from './table.js';
+import {
+  fromHeader,
+  isBlankRow,
+  matchHeaders,
+  rowsFromTable,
+  withColumnsInFront,
+} from './table.js';
 import type { Table, TableRows } from './table.js';
 
 /** The tie kind a Kumu connection without a type is taken to be. */
@@ -151,7 +157,7 @@ export function kumuConnections(name: string, whole: Table): TableRows {
   const fields = fieldsOf(header);
   const extra: ImportProblem[] = [];
   const lineOf = (k: number) => table.lines[k] ?? k + 1;
-  const blankRow = (k: number) => table.rows[k]!.every((c) => c.trim() === '');
+  const blankRow = (k: number) => isBlankRow(table.rows[k]!);
   let rows = table.rows;
   const kindColumn = fields.indexOf('kind');
   const untyped: number[] = [];

@@ -12,7 +12,7 @@ import type { ImportProblem } from './report.js';
 import { idsByName, nameKey } from './name-keys.js';
 import { didYouMean, likelyMeantAmong } from './resolve-names.js';
 import type { Named } from './resolve-names.js';
-import { filledRows, fromHeader } from './table.js';
+import { filledRows, fromHeader, isBlankRow } from './table.js';
 import type { Table, TableRows } from './table.js';
 
 /** What a members row's partnership cell names: the file's row for it, a stored one, or several. */
@@ -203,7 +203,7 @@ export function membersTable(name: string, whole: Table): TableRows {
       return;
     }
     if (partnershipId === '' || actorId === '') {
-      if (cells.every((c) => c.trim() === '')) return;
+      if (isBlankRow(cells)) return;
       result.refused += 1;
       const blank = partnershipId === '' ? p : a;
       result.errors.push(

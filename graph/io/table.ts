@@ -106,11 +106,15 @@ export interface TableRows {
   refused: number;
 }
 
+/** A row with nothing in it: skipped by every reader, and not a row read. */
+export function isBlankRow(cells: readonly string[]): boolean {
+  return cells.every((c) => c.trim() === '');
+}
+
 /** The rows below a table's header that hold anything. */
 export function filledRows(table: Table): number {
   let n = 0;
-  for (let k = 1; k < table.rows.length; k += 1)
-    if (table.rows[k]!.some((c) => c.trim() !== '')) n += 1;
+  for (let k = 1; k < table.rows.length; k += 1) if (!isBlankRow(table.rows[k]!)) n += 1;
   return n;
 }
 
@@ -341,7 +345,7 @@ export function rowsFromTable(type: EntityType, sheet: string, whole: Table, add
     .map((c) => c.field);
   body.forEach((cells, k) => {
     const line = table.lines[k + 1] ?? k + 2;
-    if (cells.every((c) => c.trim() === '')) return;
+    if (isBlankRow(cells)) return;
     const input: Record<string, unknown> = {};
     const bad = new Set<string>();
     for (const { column, i } of read) {
