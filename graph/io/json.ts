@@ -19,12 +19,39 @@ function problem(sheet: string, row: number, value: unknown, message: string): I
   return { sheet, row, column: '', value: showValue(value), code: 'INVALID_INPUT', message };
 }
 
+type Item = Record<string, unknown>;
+
+/** A JSON object, not an array: a document, or an item of one. */
+export function isObject(value: unknown): value is Item {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The objects of a document's collection `key`, each with its item number
+ * (1-based). A collection that is not an array is a problem; so is each
+ * item that is not an object, refused.
+ */
+export function collectionItems(
+  key: string,
+  value: unknown,
+): { items: [Item, number][]; errors: ImportProblem[]; refused: number } {
+  if (!Array.isArray(value))
+    return { items: [], errors: [problem(key, 0, value, `'${key}' must be an array`)], refused: 0 };
+  const items: [Item, number][] = [];
+  const errors: ImportProblem[] = [];
+  value.forEach((item: unknown, index) => {
+    if (isObject(item)) items.push([item, index + 1]);
+    else errors.push(problem(key, index + 1, item, `each of '${key}' must be an object`));
+  });
+  return { items, errors, refused: errors.length };
+}
+
 /** Splits a JSON document into rows; shape errors of the document itself are problems too. */
 export function rowsFromDocument(document: unknown): ParsedDocument {
   const rows: ImportRow[] = [];
   const errors: ImportProblem[] = [];
   let refused = 0;
-  if (typeof document !== 'object' || document === null || Array.isArray(document)) {
+  if (!isObject(document)) {
     errors.push(problem('document', 0, '', 'the document must be a JSON object of collections'));
     return { rows, errors, refused };
   }
@@ -36,18 +63,10 @@ export function rowsFromDocument(document: unknown): ParsedDocument {
       if (Array.isArray(value)) refused += value.length;
       continue;
     }
-    if (!Array.isArray(value)) {
-      errors.push(problem(key, 0, value, `'${key}' must be an array`));
-      continue;
-    }
-    value.forEach((item: unknown, index) => {
-      if (typeof item !== 'object' || item === null || Array.isArray(item)) {
-        errors.push(problem(key, index + 1, item, `each of '${key}' must be an object`));
-        refused += 1;
-        return;
-      }
-      rows.push({ type, sheet: key, row: index + 1, input: item as Record<string, unknown> });
-    });
+    const collection = collectionItems(key, value);
+    for (const e of collection.errors) errors.push(e);
+    refused += collection.refused;
+    for (const [input, row] of collection.items) rows.push({ type, sheet: key, row, input });
   }
   return { rows, errors, refused };
 }

@@ -9,7 +9,9 @@ import { COLLECTION_OF, ENTITY_TYPES } from '../model/index.js';
 import { joinValues } from './multi-values.js';
 import { problemAt } from './report.js';
 import type { ImportProblem } from './report.js';
+import { collectionItems, isObject } from './json.js';
 import type { NamedTable } from './sheets.js';
+import type { Table } from './table.js';
 
 const KUMU_KEYS = { elements: 'kumu-elements', connections: 'kumu-connections' } as const;
 const MODEL_KEYS = new Set<string>(ENTITY_TYPES.map((t) => COLLECTION_OF[t]));
@@ -18,7 +20,7 @@ type Document = Record<string, unknown>;
 
 /** A JSON document shaped as Kumu's: elements or connections, and no collection of the model's. */
 export function isKumuBlueprint(document: unknown): document is Document {
-  if (typeof document !== 'object' || document === null || Array.isArray(document)) return false;
+  if (!isObject(document)) return false;
   const keys = Object.keys(document);
   return keys.some((k) => k in KUMU_KEYS) && !keys.some((k) => MODEL_KEYS.has(k));
 }
@@ -32,35 +34,27 @@ function cellOf(value: unknown): string {
 }
 
 /**
- * Items -> a table: the header is every key, in the order first met; an
- * item's row is its item number (1-based), as a JSON document's rows are.
- * Items that are not objects are problems, and give no row.
+ * Items, each with its item number, -> a table: the header is every key, in
+ * the order first met; an item's row is its item number, as a JSON
+ * document's rows are.
  */
-function tableOf(key: string, items: readonly unknown[]) {
+function tableOf(items: readonly [Document, number][]): Table {
   const header: string[] = [];
   const column = new Map<string, number>();
-  const objects: [Document, number][] = [];
-  const errors: ImportProblem[] = [];
-  items.forEach((item, index) => {
-    if (typeof item !== 'object' || item === null || Array.isArray(item)) {
-      const message = `each of '${key}' must be an object`;
-      errors.push(problemAt(key, index + 1, '', item, 'INVALID_INPUT', message));
-      return;
-    }
-    objects.push([item as Document, index + 1]);
+  for (const [item] of items) {
     for (const name of Object.keys(item)) {
       if (!column.has(name)) column.set(name, header.push(name) - 1);
     }
-  });
+  }
   const rows = [header];
   const lines = [0];
-  for (const [item, line] of objects) {
+  for (const [item, line] of items) {
     const cells = header.map(() => '');
     for (const [name, value] of Object.entries(item)) cells[column.get(name)!] = cellOf(value);
     rows.push(cells);
     lines.push(line);
   }
-  return { table: { rows, lines }, errors };
+  return { rows, lines };
 }
 
 /**
@@ -85,14 +79,11 @@ export function tablesFromBlueprint(document: Document): {
       warnings.push(problemAt(key, 0, '', key, 'KUMU_NOT_READ', message));
       continue;
     }
-    if (!Array.isArray(value)) {
-      errors.push(problemAt(key, 0, '', value, 'INVALID_INPUT', `'${key}' must be an array`));
-      continue;
-    }
-    const { table, errors: shape } = tableOf(key, value);
-    for (const e of shape) errors.push(e);
-    refused += shape.length;
-    sheets.push({ name: key, type, table });
+    const collection = collectionItems(key, value);
+    for (const e of collection.errors) errors.push(e);
+    refused += collection.refused;
+    // a collection that is not an array has no table: its problem says so
+    if (Array.isArray(value)) sheets.push({ name: key, type, table: tableOf(collection.items) });
   }
   return { sheets, errors, warnings, refused };
 }
