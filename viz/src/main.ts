@@ -16,7 +16,7 @@ import {
 } from './api/queries.js';
 import { toElements } from './model/elements.js';
 import type { GapRow, Network, OverlapPair, Overlays, Stakeholder } from './model/types.js';
-import { formatViewState, parseViewState, scopeOf } from './model/url-state.js';
+import { exportQuery, formatViewState, parseViewState, scopeOf } from './model/url-state.js';
 import type { OverlayName, Panel, ViewState } from './model/url-state.js';
 import { debounce, fill, h } from './ui/dom.js';
 import { renderDataPanel } from './ui/data-panel.js';
@@ -76,16 +76,6 @@ const actions: PanelActions = {
   },
 };
 
-/** The scope in view as the export's query string: the network exports follow it. */
-function exportScope(): string {
-  const params = new URLSearchParams();
-  if (view.issueId) params.set('issueId', view.issueId);
-  if (view.jurisdictionId) params.set('jurisdictionId', view.jurisdictionId);
-  if (view.at) params.set('at', view.at);
-  const query = params.toString();
-  return query ? `?${query}` : '';
-}
-
 function showError(where: HTMLElement, error: unknown): void {
   const message = error instanceof Error ? error.message : String(error);
   fill(where, h('p', { class: 'error', role: 'alert' }, message));
@@ -106,7 +96,7 @@ async function renderPanel(): Promise<void> {
     else if (view.panel === 'matrix') await renderMatrixPanel(panel, view, actions);
     else if (view.panel === 'gaps') renderGapsPanel(panel, overlays.gaps, actions);
     else if (view.panel === 'team') await renderTeamPanel(panel, view, actions);
-    else if (view.panel === 'data') renderDataPanel(panel, exportScope);
+    else if (view.panel === 'data') renderDataPanel(panel, () => exportQuery(view));
     else await renderMaturityPanel(panel, view, actions);
   } catch (error) {
     showError(panel, error);

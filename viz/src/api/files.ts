@@ -4,7 +4,7 @@
  * the tab's API token.
  */
 import type { ImportReport } from '../model/types.js';
-import { apiToken } from './graphql.js';
+import { authHeaders } from './graphql.js';
 
 /** A request the server refused whole (a file it cannot read, a limit, no right to import). */
 export class FileRequestError extends Error {
@@ -14,11 +14,6 @@ export class FileRequestError extends Error {
   ) {
     super(message);
   }
-}
-
-function authHeaders(): Record<string, string> {
-  const token = apiToken();
-  return token ? { authorization: `Bearer ${token}` } : {};
 }
 
 /** The server's error, from its JSON answer, or its status when it sent none. */

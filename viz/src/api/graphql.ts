@@ -26,14 +26,19 @@ export function whenUnauthenticated(handler: () => void): void {
   onUnauthenticated = handler;
 }
 
-export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+/** The Authorization header of the tab's token, if it has one: every request to the server sends it. */
+export function authHeaders(): Record<string, string> {
   const token = apiToken();
+  return token ? { authorization: `Bearer ${token}` } : {};
+}
+
+export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
   const response = await fetch('/graphql', {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
       accept: 'application/json',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...authHeaders(),
     },
     body: JSON.stringify({ query, variables }),
   });

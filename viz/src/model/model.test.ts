@@ -12,7 +12,13 @@ import {
 } from './style.js';
 import { escapeXml, toSvg } from './svg-export.js';
 import type { Network, Overlays } from './types.js';
-import { DEFAULT_VIEW, formatViewState, parseViewState, scopeOf } from './url-state.js';
+import {
+  DEFAULT_VIEW,
+  exportQuery,
+  formatViewState,
+  parseViewState,
+  scopeOf,
+} from './url-state.js';
 
 const actor = (id: string, extra: Partial<Network['nodes'][number]['actor']> = {}) => ({
   id,
@@ -271,5 +277,17 @@ describe('problemsCsv', () => {
       'warning,actors.csv,3,Name," padded",INVALID_INPUT,"line one\nline two"',
       '',
     ]);
+  });
+});
+
+describe('exportQuery', () => {
+  it("gives the export the view's scope, any time as at=any, and nothing for no scope", () => {
+    const view = { ...DEFAULT_VIEW, issueId: 'water-quality', jurisdictionId: 'drakenstein' };
+    expect(exportQuery(view)).toBe('?issueId=water-quality&jurisdictionId=drakenstein');
+    expect(exportQuery({ ...view, at: 'any' })).toBe(
+      '?issueId=water-quality&jurisdictionId=drakenstein&at=any',
+    );
+    expect(exportQuery({ ...DEFAULT_VIEW, at: '2020-01-01' })).toBe('?at=2020-01-01');
+    expect(exportQuery(DEFAULT_VIEW)).toBe('');
   });
 });

@@ -104,3 +104,11 @@ export function scopeOf(view: ViewState): Record<string, string | null> {
   else if (view.at) scope.at = view.at;
   return scope;
 }
+
+/** The scope of a view as GET /api/export's query string (any time is `at=any` there). */
+export function exportQuery(view: ViewState): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(scopeOf(view))) params.set(key, value ?? 'any');
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
