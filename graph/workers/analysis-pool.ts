@@ -8,11 +8,12 @@
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Worker } from 'node:worker_threads';
-import { GraphError, isGraphError } from '../errors.js';
+import { GraphError } from '../errors.js';
 import { ENTITY_TYPES } from '../model/index.js';
 import type { AnyEntity, GraphState, Stored } from '../model/index.js';
 import type { CommittedChange } from '../service.js';
-import type { AnalysisMethod, FromWorker, ToWorker, WireError } from './analysis-protocol.js';
+import type { AnalysisMethod, FromWorker, ToWorker } from './analysis-protocol.js';
+import { fromWire } from './wire-error.js';
 import { spawnWorker } from './spawn.js';
 
 export interface AnalysisPoolOptions {
@@ -48,13 +49,6 @@ interface Slot {
   sending: Promise<void> | undefined;
   jobs: Map<number, Job>;
   retired: boolean;
-}
-
-function fromWire(error: WireError): Error {
-  if (isGraphError(error)) return new GraphError(error.code, error.message, error.details ?? {});
-  const rebuilt = new Error(`analysis failed: ${error.message}`);
-  if (error.stack) rebuilt.stack = error.stack;
-  return rebuilt;
 }
 
 export class AnalysisPool {
@@ -220,7 +214,7 @@ export class AnalysisPool {
     slot.jobs.delete(message.id);
     clearTimeout(job.timer);
     if (message.kind === 'done') job.resolve({ version: message.version, result: message.result });
-    else job.reject(fromWire(message.error));
+    else job.reject(fromWire(message.error, 'analysis'));
   }
 
   /** A run past its time: refused; if its worker is busy with it, that worker is replaced. */

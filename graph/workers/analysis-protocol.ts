@@ -8,6 +8,7 @@
 import type { AnalysisEngine } from '../analysis-engine.js';
 import type { AnyEntity, EntityType, Stored } from '../model/index.js';
 import type { CommittedChange } from '../service.js';
+import type { WireError } from './wire-error.js';
 
 /** The engine methods a worker answers. */
 export const ANALYSIS_METHODS = [
@@ -27,15 +28,6 @@ export type ToWorker =
   | { kind: 'reset-end'; generation: number }
   | { kind: 'commit'; change: CommittedChange }
   | { kind: 'run'; id: number; method: AnalysisMethod; args: unknown[]; deadline: number };
-
-/** An error as it crosses the thread boundary; GraphErrors keep code and details. */
-export interface WireError {
-  name: string;
-  message: string;
-  code?: string;
-  details?: Record<string, unknown>;
-  stack?: string;
-}
 
 export type FromWorker =
   | { kind: 'started'; id: number }

@@ -5,12 +5,13 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { AnalysisEngine } from '../analysis-engine.js';
-import { GraphError, isGraphError } from '../errors.js';
+import { GraphError } from '../errors.js';
 import { emptyLists, stateFromSnapshot } from '../model/index.js';
 import type { AnyEntity, EntityLists, GraphState, Stored } from '../model/index.js';
 import type { CommittedChange } from '../service.js';
 import { ANALYSIS_METHODS } from './analysis-protocol.js';
-import type { FromWorker, ToWorker, WireError } from './analysis-protocol.js';
+import type { FromWorker, ToWorker } from './analysis-protocol.js';
+import { toWire } from './wire-error.js';
 
 let state: GraphState | undefined;
 /** A full copy being received, and the writes that came in meanwhile (applied once it is whole). */
@@ -23,14 +24,6 @@ const engine = new AnalysisEngine(() => {
   if (!state) throw new Error('analysis worker has no graph state yet');
   return state;
 });
-
-function wire(error: unknown): WireError {
-  if (isGraphError(error)) {
-    return { name: error.name, message: error.message, code: error.code, details: error.details };
-  }
-  const e = error instanceof Error ? error : new Error(String(error));
-  return { name: e.name, message: e.message, stack: e.stack };
-}
 
 function send(message: FromWorker): void {
   parentPort!.postMessage(message);
@@ -103,7 +96,7 @@ parentPort!.on('message', (message: ToWorker) => {
   }
   queue = queue.then(() =>
     run(message).catch((error: unknown) =>
-      send({ kind: 'failed', id: message.id, error: wire(error) }),
+      send({ kind: 'failed', id: message.id, error: toWire(error) }),
     ),
   );
 });
