@@ -20,6 +20,8 @@ import { resolveNames } from './resolve-names.js';
 import { rowsFromSheets } from './sheets.js';
 import { idsFromStoredNames, withStoredMembers } from './stored-values.js';
 import { tablesFromXlsx } from './xlsx.js';
+import type { Sheet } from './xlsx.js';
+import { readWorkbookInThread } from '../workers/workbook-thread.js';
 import { typeNamed } from './type-names.js';
 import { checkContent } from './sniff.js';
 import { filledRows } from './table.js';
@@ -118,9 +120,7 @@ async function parseFile(
     return rowsFromSheets([{ name, type: named ?? 'actor', table }], 'actor');
   }
   if (format === 'xlsx') {
-    const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    checkZipSize(buffer, limits.maxUnpackedBytes);
-    const sheets = await tablesFromXlsx(buffer, limits.maxRows, limits.maxColumns);
+    const sheets = await readWorkbook(bytes, limits);
     const named = sheets.map((sh) => ({
       name: sh.name,
       type: sheetKind(sh.name),
@@ -136,6 +136,24 @@ async function parseFile(
 }
 
 /** Refuses a JSON document whole when it has more than `maxRows` items. */
+/**
+ * Workbooks from this size on are read in a worker thread. exceljs holds the
+ * thread about a millisecond per kilobyte of workbook; a worker takes tens of
+ * milliseconds to start.
+ */
+export const WORKBOOK_THREAD_FROM = 128 * 1024;
+
+/** A workbook's sheets, after its unpacked size is checked; a large one is read off this thread. */
+async function readWorkbook(bytes: Uint8Array, limits: ImportLimits): Promise<Sheet[]> {
+  const { maxUnpackedBytes, maxRows, maxColumns } = limits;
+  if (bytes.byteLength >= WORKBOOK_THREAD_FROM) {
+    return readWorkbookInThread(bytes, { maxUnpackedBytes, maxRows, maxColumns });
+  }
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  checkZipSize(buffer, maxUnpackedBytes);
+  return tablesFromXlsx(buffer, maxRows, maxColumns);
+}
+
 function checkItems(items: number, maxRows: number): void {
   if (items > maxRows) {
     throw new GraphError('LIMIT_EXCEEDED', `the document has ${items} rows, more than ${maxRows}`, {

@@ -7,7 +7,8 @@ import { zipOf } from '../../tests/helpers/zip.js';
 import { exportGraph } from './export.js';
 import { GraphService } from '../service.js';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
-import { importDocument, importFile } from './import-file.js';
+import { WORKBOOK_THREAD_FROM, importDocument, importFile } from './import-file.js';
+import { workbookThreadsStarted } from '../workers/workbook-thread.js';
 import { columnLetters } from './xlsx.js';
 import { checkZipSize } from './zip-guard.js';
 
@@ -519,6 +520,28 @@ describe('xlsx cells that cannot be read', () => {
       ['members', 3, 'UNKNOWN_REFERENCE'],
       ['mandates', 2, 'UNKNOWN_REFERENCE'],
     ]);
+  });
+});
+
+describe('large workbooks', () => {
+  it('are read in a worker thread, small ones here, with the same outcome', async () => {
+    const rows: string[][] = [['name', 'kind', 'sector']];
+    for (let i = 0; rows.length < 8_000; i += 1)
+      rows.push([`Large List Organisation ${i}`, 'ngo', 'civil society']);
+    const large = await workbook({ actors: rows });
+    const small = await workbook({ actors: rows.slice(0, 50) });
+    expect(large.length).toBeGreaterThanOrEqual(WORKBOOK_THREAD_FROM);
+    expect(small.length).toBeLessThan(WORKBOOK_THREAD_FROM);
+    const before = workbookThreadsStarted();
+    const read = await importFile(sample.current, small, { filename: 'list.xlsx', dryRun: true });
+    expect(workbookThreadsStarted()).toBe(before);
+    expect(read.counts).toEqual({ created: 49, updated: 0, unchanged: 0, rejected: 0 });
+    const report = await importFile(sample.current, large, { filename: 'list.xlsx' });
+    expect(workbookThreadsStarted()).toBe(before + 1);
+    expect(report.errors).toEqual([]);
+    expect(report.counts).toEqual({ created: 7_999, updated: 0, unchanged: 0, rejected: 0 });
+    const [last] = await sample.current.store.getMany('actor', ['large-list-organisation-7998']);
+    expect(last).toMatchObject({ kind: 'ngo', sector: 'civil_society' });
   });
 });
 
