@@ -3,7 +3,8 @@ import { dryRunText, fixture, useSampleService } from '../../tests/helpers/sampl
 import { exportBytes } from '../../tests/helpers/export-bytes.js';
 import { COLLECTION_OF, ENTITY_TYPES } from '../model/index.js';
 import { exportGraph } from './export.js';
-import { importDocument, importFile } from './import-file.js';
+import { READ_IN_THREAD_FROM, importDocument, importFile } from './import-file.js';
+import { readingThreadsStarted } from '../workers/file-thread.js';
 
 const sample = useSampleService();
 
@@ -555,6 +556,32 @@ describe('reports that say what to do', () => {
         'UNKNOWN_REFERENCE',
         "partnership 'p' refers to actor 'a2' in members, whose own row (actors row 2) was rejected",
       ],
+    ]);
+  });
+});
+
+describe('large files', () => {
+  it('are read in a worker thread, with the same report as a small file read here', async () => {
+    const lines = ['name,kind,sector,home'];
+    for (let i = 0; lines.length <= 80_000; i += 1)
+      lines.push(`Large Register Organisation ${i},ngo,civil society,${i === 5 ? 'atlantis' : ''}`);
+    const large = Buffer.from(`${lines.join('\n')}\n`);
+    expect(large.length).toBeGreaterThanOrEqual(READ_IN_THREAD_FROM.other);
+    const before = readingThreadsStarted();
+    const report = await importFile(sample.current, large, {
+      filename: 'register.csv',
+      dryRun: true,
+    });
+    expect(readingThreadsStarted()).toBe(before + 1);
+    expect(report.counts).toEqual({ created: 79_999, updated: 0, unchanged: 0, rejected: 1 });
+    const small = await importFile(sample.current, Buffer.from(lines.slice(0, 10).join('\n')), {
+      filename: 'register.csv',
+      dryRun: true,
+    });
+    expect(readingThreadsStarted()).toBe(before + 1);
+    expect(small.errors).toEqual(report.errors);
+    expect(report.errors.map((e) => [e.row, e.column, e.value, e.code])).toEqual([
+      [7, 'home', 'atlantis', 'UNKNOWN_REFERENCE'],
     ]);
   });
 });

@@ -7,8 +7,8 @@ import { zipOf } from '../../tests/helpers/zip.js';
 import { exportGraph } from './export.js';
 import { GraphService } from '../service.js';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
-import { WORKBOOK_THREAD_FROM, importDocument, importFile } from './import-file.js';
-import { workbookThreadsStarted } from '../workers/workbook-thread.js';
+import { READ_IN_THREAD_FROM, importDocument, importFile } from './import-file.js';
+import { readingThreadsStarted } from '../workers/file-thread.js';
 import { columnLetters } from './xlsx.js';
 import { checkZipSize } from './zip-guard.js';
 
@@ -526,21 +526,21 @@ describe('xlsx cells that cannot be read', () => {
 describe('large workbooks', () => {
   it('are read in a worker thread, small ones here, with the same outcome', async () => {
     const rows: string[][] = [['name', 'kind', 'sector']];
-    for (let i = 0; rows.length < 8_000; i += 1)
+    for (let i = 0; rows.length < 16_000; i += 1)
       rows.push([`Large List Organisation ${i}`, 'ngo', 'civil society']);
     const large = await workbook({ actors: rows });
     const small = await workbook({ actors: rows.slice(0, 50) });
-    expect(large.length).toBeGreaterThanOrEqual(WORKBOOK_THREAD_FROM);
-    expect(small.length).toBeLessThan(WORKBOOK_THREAD_FROM);
-    const before = workbookThreadsStarted();
+    expect(large.length).toBeGreaterThanOrEqual(READ_IN_THREAD_FROM.xlsx);
+    expect(small.length).toBeLessThan(READ_IN_THREAD_FROM.xlsx);
+    const before = readingThreadsStarted();
     const read = await importFile(sample.current, small, { filename: 'list.xlsx', dryRun: true });
-    expect(workbookThreadsStarted()).toBe(before);
+    expect(readingThreadsStarted()).toBe(before);
     expect(read.counts).toEqual({ created: 49, updated: 0, unchanged: 0, rejected: 0 });
     const report = await importFile(sample.current, large, { filename: 'list.xlsx' });
-    expect(workbookThreadsStarted()).toBe(before + 1);
+    expect(readingThreadsStarted()).toBe(before + 1);
     expect(report.errors).toEqual([]);
-    expect(report.counts).toEqual({ created: 7_999, updated: 0, unchanged: 0, rejected: 0 });
-    const [last] = await sample.current.store.getMany('actor', ['large-list-organisation-7998']);
+    expect(report.counts).toEqual({ created: 15_999, updated: 0, unchanged: 0, rejected: 0 });
+    const [last] = await sample.current.store.getMany('actor', ['large-list-organisation-15998']);
     expect(last).toMatchObject({ kind: 'ngo', sector: 'civil_society' });
   });
 });
