@@ -138,6 +138,40 @@ describe('analysis pool', () => {
     }
   });
 
+  it('sends a write of many entities as a full copy in chunks, when next needed', async () => {
+    const pool = new AnalysisPool({ workers: 1, timeoutMs: 60_000 });
+    try {
+      const state = stateOf({
+        levels: [aLevel('national', 1)],
+        jurisdictions: [aPlace('country')],
+        issues: [anIssue('water')],
+        actors: [anActor('first')],
+      });
+      await pool.run(state, 'networkLinks', [undefined]);
+      const write = (ids: string[]) => {
+        const entities = ids.map((id) => {
+          const after = { ...anActor(id), version: 1 } as never;
+          state.entities.actor.set(id, after);
+          return { type: 'actor' as const, id, before: null, after };
+        });
+        state.version += 1;
+        pool.committed({ version: state.version, entities }, state);
+      };
+      write(['small-write']);
+      const small = await pool.run(state, 'networkLinks', [undefined]);
+      expect((small.result as { actorIds: string[] }).actorIds).toHaveLength(2);
+      expect(pool.resets).toBe(1);
+      write(Array.from({ length: 25_000 }, (_, i) => `many-${i}`));
+      expect(pool.resets).toBe(1);
+      const { version, result } = await pool.run(state, 'networkLinks', [undefined]);
+      expect(version).toBe(state.version);
+      expect((result as { actorIds: string[] }).actorIds).toHaveLength(25_002);
+      expect(pool.resets).toBe(2);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('passes GraphErrors across with their code and details', async () => {
     const service = await sampleService();
     await expect(service.analysis.team({ at: null })).rejects.toMatchObject({

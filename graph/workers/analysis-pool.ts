@@ -39,6 +39,13 @@ interface Job {
  */
 const RESET_CHUNK = 2_000;
 
+/**
+ * A write of more entities than this reaches a worker as a full copy, in
+ * chunks, when the worker is next needed: posting the 300,000 mandates of a
+ * large import as one commit held the request thread for a second per worker.
+ */
+const LARGEST_COMMIT = 10 * RESET_CHUNK;
+
 interface Slot {
   worker: Worker;
   /** The state object this worker mirrors, and the version it has reached. */
@@ -65,6 +72,10 @@ export class AnalysisPool {
 
   /** Keeps workers in step with a write to `state` (GraphService's 'committed' event). */
   committed(change: CommittedChange, state: GraphState): void {
+    if (change.entities.length > LARGEST_COMMIT) {
+      for (const slot of this.slots) if (slot) slot.synced = undefined;
+      return;
+    }
     const message: ToWorker = {
       kind: 'commit',
       change: {
