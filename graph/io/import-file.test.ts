@@ -3,8 +3,7 @@ import { dryRunText, fixture, useSampleService } from '../../tests/helpers/sampl
 import { exportBytes } from '../../tests/helpers/export-bytes.js';
 import { COLLECTION_OF, ENTITY_TYPES } from '../model/index.js';
 import { exportGraph } from './export.js';
-import { READ_IN_THREAD_FROM, importDocument, importFile } from './import-file.js';
-import { readingThreadsStarted } from '../workers/file-thread.js';
+import { READ_IN_THREAD_FROM, importDocument, importFile, readsInThread } from './import-file.js';
 
 const sample = useSampleService();
 
@@ -561,28 +560,15 @@ describe('reports that say what to do', () => {
 });
 
 describe('large files', () => {
-  it('are read in a worker thread, with the same report as a small file read here', async () => {
-    const lines = ['name,kind,sector,home'];
-    for (let i = 0; lines.length <= 80_000; i += 1)
-      lines.push(`Large Register Organisation ${i},ngo,civil society,${i === 5 ? 'atlantis' : ''}`);
-    const large = Buffer.from(`${lines.join('\n')}\n`);
-    expect(large.length).toBeGreaterThanOrEqual(READ_IN_THREAD_FROM.other);
-    const before = readingThreadsStarted();
-    const report = await importFile(sample.current, large, {
-      filename: 'register.csv',
-      dryRun: true,
-    });
-    expect(readingThreadsStarted()).toBe(before + 1);
-    expect(report.counts).toEqual({ created: 79_999, updated: 0, unchanged: 0, rejected: 1 });
-    const small = await importFile(sample.current, Buffer.from(lines.slice(0, 10).join('\n')), {
-      filename: 'register.csv',
-      dryRun: true,
-    });
-    expect(readingThreadsStarted()).toBe(before + 1);
-    expect(small.errors).toEqual(report.errors);
-    expect(report.errors.map((e) => [e.row, e.column, e.value, e.code])).toEqual([
-      [7, 'home', 'atlantis', 'UNKNOWN_REFERENCE'],
-    ]);
+  it('are read in a worker thread from a size that would hold the request thread', () => {
+    const ofSize = (n: number) => new Uint8Array(n);
+    expect(readsInThread(ofSize(READ_IN_THREAD_FROM.xlsx), 'list.xlsx')).toBe(true);
+    expect(readsInThread(ofSize(READ_IN_THREAD_FROM.xlsx - 1), 'List.XLSX')).toBe(false);
+    expect(readsInThread(ofSize(READ_IN_THREAD_FROM.xlsx), 'list.csv')).toBe(false);
+    for (const name of ['list.csv', 'list.tsv', 'graph.json']) {
+      expect(readsInThread(ofSize(READ_IN_THREAD_FROM.other), name)).toBe(true);
+      expect(readsInThread(ofSize(READ_IN_THREAD_FROM.other - 1), name)).toBe(false);
+    }
   });
 });
 

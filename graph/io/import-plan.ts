@@ -9,7 +9,7 @@ import { deriveId, isEndpointType, parseEntity } from '../model/index.js';
 import type { EntityType, Partnership, PartnershipMember } from '../model/index.js';
 import type { FieldProblem } from '../model/index.js';
 import type { Author, GraphService } from '../service.js';
-import { findPlannedProblems, planUpsert, sameEntity } from '../writes/plan-upsert.js';
+import { findPlannedProblemsInTurns, planUpsert, sameEntity } from '../writes/plan-upsert.js';
 import { COLUMNS } from './columns.js';
 import { notOneOf } from './enum-values.js';
 import { getPath } from './field-paths.js';
@@ -357,7 +357,7 @@ export async function importRows(
         (start) => options.onProgress?.('checking', start, rows.length),
       );
       options.onProgress?.('checking', rows.length, rows.length);
-      for (const problem of findPlannedProblems(overlay)) {
+      for (const problem of await findPlannedProblemsInTurns(overlay, PROGRESS_EVERY * 4)) {
         const planned = rowOf.get(problem.type)?.get(problem.id);
         if (!planned) continue;
         const { row, index } = planned;

@@ -49,7 +49,9 @@ function readInWorker(job: FileJob, memoryMb: number): Promise<Parsed> {
       resourceLimits: { maxOldGenerationSizeMb: memoryMb },
     });
     started += 1;
-    // the worker sends each chunk when asked: the next is asked for once this thread had a turn
+    // The worker sends each chunk when asked, and this thread asks for the next
+    // as it takes one: the worker prepares it while this thread does other work,
+    // and no more than one chunk ever waits on the port.
     const askForMore = () => worker.postMessage(null);
     askForMore();
     const parsed: Required<Parsed> = {
@@ -73,8 +75,8 @@ function readInWorker(job: FileJob, memoryMb: number): Promise<Parsed> {
         case 'errors':
         case 'warnings': {
           const into = parsed[message.kind] as unknown[];
+          askForMore();
           for (const item of message.items) into.push(item);
-          setImmediate(askForMore);
           break;
         }
         case 'done': {

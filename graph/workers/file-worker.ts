@@ -4,8 +4,8 @@
  * CSV parsed, every row mapped onto the model), which takes seconds for a
  * large file, and posts the result back a few thousand rows a message, each
  * once the request thread asks for it: a port delivers the messages waiting
- * on it in one go, so messages sent all at once would hold that thread as
- * long as reading here would have. Started by file-thread.ts.
+ * on it in one go, so messages sent all at once would hold that thread about
+ * as long as reading there would have. Started by file-thread.ts.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ImportRow } from '../io/import-plan.js';
