@@ -34,19 +34,19 @@ export interface FileImportOptions {
 }
 
 /**
- * Files from these sizes on are read in a worker thread, so that the server
- * answers other requests meanwhile: read here, they would hold the request
- * thread for about a second or more. exceljs takes about a millisecond per
- * kilobyte of workbook; a CSV or JSON file takes some 70 ms per megabyte.
- * The thread costs time of its own (it starts cold, and the rows it read
- * are copied back): 1-2 s more for 300,000 rows.
+ * Workbooks from this size on are read in a worker thread, so that the server
+ * answers other requests meanwhile: exceljs holds the thread about a
+ * millisecond per kilobyte of workbook, in stretches of seconds for a large
+ * one. CSV and JSON are read here: some 70 ms per megabyte, and the thread
+ * would cost more than it saves (it starts cold and copies its rows back, 1-2
+ * s more for 300,000 rows, while writing them holds this thread anyway).
  */
-export const READ_IN_THREAD_FROM = { xlsx: 256 * 1024, other: 16 * 1024 * 1024 } as const;
+export const READ_IN_THREAD_FROM = 256 * 1024;
 
 /** True when a file of this name and size is read in a worker thread. */
 export function readsInThread(bytes: Uint8Array, filename: string): boolean {
   const format = extname(filename).slice(1).toLowerCase();
-  return bytes.byteLength >= READ_IN_THREAD_FROM[format === 'xlsx' ? 'xlsx' : 'other'];
+  return format === 'xlsx' && bytes.byteLength >= READ_IN_THREAD_FROM;
 }
 
 export type DocumentImportOptions = Omit<FileImportOptions, 'filename' | 'type'>;

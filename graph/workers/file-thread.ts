@@ -1,12 +1,12 @@
 /**
- * Large files read off the request thread. exceljs reads a workbook whole
- * and in long synchronous stretches (a 5 MB workbook held the request thread
- * for over two seconds at a time, and the server answered other users 503
- * meanwhile), and parsing a large CSV or JSON holds it for a second or more.
- * A worker thread reads the file instead, one file at a time (so that a few
- * large uploads at once do not each hold a file's worth of memory), with a
- * memory limit of its own: a file that needs more fails as LIMIT_EXCEEDED
- * and the server carries on. Main function: readFileInThread.
+ * Files read off the request thread. exceljs reads a workbook whole and in
+ * long synchronous stretches: a 5 MB workbook held the request thread for
+ * over two seconds at a time, and the server answered other users 503
+ * meanwhile. A worker thread reads the file instead (readFile, whatever its
+ * format; import-file.ts sends large workbooks here), one file at a time, so
+ * that a few large uploads at once do not each hold a file's worth of
+ * memory, and with a memory limit of its own: a file that needs more fails
+ * as LIMIT_EXCEEDED and the server carries on. Main function: readFileInThread.
  */
 import { GraphError } from '../errors.js';
 import type { ImportLimits, Parsed, ReadOptions } from '../io/read-file.js';
