@@ -1,8 +1,9 @@
 /**
  * A file as its format reads it: CSV (or TSV), a workbook, or JSON (the
  * model's shape or a Kumu blueprint) -> import rows and the problems found on
- * the way. Runs on the request thread for small files and in a worker thread
- * for large ones (workers/file-thread.ts). Main function: readFile.
+ * the way, before anything is looked up in the graph. Runs on the request
+ * thread, or in a worker thread for a large workbook (import-file.ts decides;
+ * workers/file-thread.ts). Main function: readFile.
  */
 import { extname, basename } from 'node:path';
 import { GraphError } from '../errors.js';

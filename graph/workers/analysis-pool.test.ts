@@ -6,6 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AnalysisEngine } from '../analysis-engine.js';
 import { withoutVersion } from '../model/index.js';
+import type { GraphState } from '../model/index.js';
 import { GraphService } from '../service.js';
 import { loadBergRiverSample } from '../samples/load-sample.js';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
@@ -25,6 +26,26 @@ async function sampleService(options: { workers?: number; timeoutMs?: number } =
   services.push(service);
   await loadBergRiverSample(service);
   return service;
+}
+
+/** A graph of one place, issue and level, and actors with these ids. */
+const actorsState = (ids: string[]) =>
+  stateOf({
+    levels: [aLevel('national', 1)],
+    jurisdictions: [aPlace('country')],
+    issues: [anIssue('water')],
+    actors: ids.map((id) => anActor(id)),
+  });
+
+/** Adds actors to `state` as a committed write does, and tells the pool. */
+function commitActors(pool: AnalysisPool, state: GraphState, ids: string[]): void {
+  const entities = ids.map((id) => {
+    const after = { ...anActor(id), version: 1 } as never;
+    state.entities.actor.set(id, after);
+    return { type: 'actor' as const, id, before: null, after };
+  });
+  state.version += 1;
+  pool.committed({ version: state.version, entities }, state);
 }
 
 /** A clique of `n` actors: its network is slow enough to outlast a short limit. */
@@ -110,23 +131,9 @@ describe('analysis pool', () => {
     const pool = new AnalysisPool({ workers: 1, timeoutMs: 60_000 });
     try {
       // 9,000 actors: several chunks, so the write below lands while the copy is under way.
-      const state = stateOf({
-        levels: [aLevel('national', 1)],
-        jurisdictions: [aPlace('country')],
-        issues: [anIssue('water')],
-        actors: Array.from({ length: 9_000 }, (_, i) => anActor(`a${i}`)),
-      });
+      const state = actorsState(Array.from({ length: 9_000 }, (_, i) => `a${i}`));
       const answer = pool.run(state, 'networkLinks', [undefined]);
-      const added = { ...anActor('late-comer'), version: 1 } as never;
-      state.entities.actor.set('late-comer', added);
-      state.version += 1;
-      pool.committed(
-        {
-          version: state.version,
-          entities: [{ type: 'actor', id: 'late-comer', before: null, after: added }],
-        },
-        state,
-      );
+      commitActors(pool, state, ['late-comer']);
       const { version, result } = await answer;
       expect(version).toBe(state.version);
       const ids = (result as { actorIds: string[] }).actorIds;
@@ -141,27 +148,17 @@ describe('analysis pool', () => {
   it('sends a write of many entities as a full copy in chunks, when next needed', async () => {
     const pool = new AnalysisPool({ workers: 1, timeoutMs: 60_000 });
     try {
-      const state = stateOf({
-        levels: [aLevel('national', 1)],
-        jurisdictions: [aPlace('country')],
-        issues: [anIssue('water')],
-        actors: [anActor('first')],
-      });
+      const state = actorsState(['first']);
       await pool.run(state, 'networkLinks', [undefined]);
-      const write = (ids: string[]) => {
-        const entities = ids.map((id) => {
-          const after = { ...anActor(id), version: 1 } as never;
-          state.entities.actor.set(id, after);
-          return { type: 'actor' as const, id, before: null, after };
-        });
-        state.version += 1;
-        pool.committed({ version: state.version, entities }, state);
-      };
-      write(['small-write']);
+      commitActors(pool, state, ['small-write']);
       const small = await pool.run(state, 'networkLinks', [undefined]);
       expect((small.result as { actorIds: string[] }).actorIds).toHaveLength(2);
       expect(pool.resets).toBe(1);
-      write(Array.from({ length: 25_000 }, (_, i) => `many-${i}`));
+      commitActors(
+        pool,
+        state,
+        Array.from({ length: 25_000 }, (_, i) => `many-${i}`),
+      );
       expect(pool.resets).toBe(1);
       const { version, result } = await pool.run(state, 'networkLinks', [undefined]);
       expect(version).toBe(state.version);
