@@ -15,7 +15,8 @@ import {
   migrateStore,
   openStore,
 } from '../graph/index.js';
-import type { EntityType, ImportProgress } from '../graph/index.js';
+import type { CommittedChange, EntityType, ImportProgress } from '../graph/index.js';
+import { AuditLog } from './audit/audit-log.js';
 import { formatReport, writeReportFile } from './cli-report.js';
 import { loadConfig } from './config.js';
 
@@ -105,15 +106,21 @@ export async function importCommand(argv: string[]): Promise<number> {
   const config = loadConfig();
   const bytes = readImportFile(file, config.importLimits.maxBytes);
   const bar = progressBar();
-  const report = await withService(values.db, (service) =>
-    importFile(service, bytes, {
+  // the server's audit log, as for any write: each entity before and after, by `system`
+  const audit = new AuditLog(config.auditFile);
+  const report = await withService(values.db, (service) => {
+    service.events.on('committed', (change: CommittedChange) => audit.record(change));
+    return importFile(service, bytes, {
       filename: file,
       type: entityType(values.type),
       dryRun: values['dry-run'],
       limits: config.importLimits,
       onProgress: bar.onProgress,
-    }),
-  ).finally(bar.end);
+    });
+  }).finally(async () => {
+    bar.end();
+    await audit.close();
+  });
   if (values.report) writeReportFile(values.report, report);
   process.stdout.write(formatReport(report, values.report));
   return report.ok ? 0 : 1;

@@ -41,14 +41,16 @@ function finished(child: ChildProcess): Promise<{ code: number | null; output: s
 }
 
 describe('mandatemap CLI', () => {
-  it('imports a file into a store and exports it again', async () => {
+  it('imports a file into a store, records it in the audit log, and exports it again', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'mm-cli-'));
     const db = join(dir, 'graph.db');
+    const audit = join(dir, 'audit.log');
+    const env = { MANDATEMAP_AUDIT_FILE: audit };
     writeFileSync(
       join(dir, 'actors.csv'),
       'Name,Type,Sector\nPaarl Rivers Trust,NGO,civil society\nBad,cabal,public\n',
     );
-    const refused = await finished(start(['import', join(dir, 'actors.csv'), '--db', db]));
+    const refused = await finished(start(['import', join(dir, 'actors.csv'), '--db', db], env));
     expect(refused.code).toBe(1);
     expect(refused.output).toContain('not imported: nothing was written');
     expect(refused.output).toMatch(/error {3}actors\.csv row 3 \[Type\]/);
@@ -56,15 +58,33 @@ describe('mandatemap CLI', () => {
       join(dir, 'actors.csv'),
       'Name,Type,Sector\nPaarl Rivers Trust,NGO,civil society\n',
     );
-    const dry = await finished(start(['import', join(dir, 'actors.csv'), '--db', db, '--dry-run']));
+    const dry = await finished(
+      start(['import', join(dir, 'actors.csv'), '--db', db, '--dry-run'], env),
+    );
     expect(dry.output).toContain('dry run: nothing written');
-    const imported = await finished(start(['import', join(dir, 'actors.csv'), '--db', db]));
+    const imported = await finished(start(['import', join(dir, 'actors.csv'), '--db', db], env));
     expect(imported).toMatchObject({ code: 0 });
     expect(imported.output).toContain('created 1, updated 0, unchanged 0, rejected 0');
-    const again = await finished(start(['import', join(dir, 'actors.csv'), '--db', db]));
+    // the refused import and the dry run wrote nothing, so recorded nothing
+    const entries = readFileSync(audit, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(entries).toEqual([
+      expect.objectContaining({
+        by: 'system',
+        action: 'create',
+        type: 'actor',
+        id: 'paarl-rivers-trust',
+        before: null,
+        after: expect.objectContaining({ name: 'Paarl Rivers Trust', version: 1 }),
+      }),
+    ]);
+    const again = await finished(start(['import', join(dir, 'actors.csv'), '--db', db], env));
     expect(again).toMatchObject({ code: 0 });
     expect(again.output).toContain('nothing changed: every row is as stored');
     expect(again.output).toContain('created 0, updated 0, unchanged 1, rejected 0');
+    expect(readFileSync(audit, 'utf8').trim().split('\n')).toHaveLength(1);
     const exported = await finished(start(['export', 'csv', '--entity', 'actors', '--db', db]));
     expect(exported.output).toContain('paarl-rivers-trust,Paarl Rivers Trust');
   });

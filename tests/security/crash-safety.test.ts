@@ -25,7 +25,11 @@ describe('crash safety of the embedded store', () => {
       ['--import', 'tsx', 'api/cli.ts', 'import', csv, '--db', db],
       {
         cwd: process.cwd(),
-        env: { ...process.env, MANDATEMAP_LOG_LEVEL: 'silent' },
+        env: {
+          ...process.env,
+          MANDATEMAP_LOG_LEVEL: 'silent',
+          MANDATEMAP_AUDIT_FILE: join(dir, 'audit.log'),
+        },
         stdio: 'ignore',
       },
     );
