@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { GraphError } from '../errors.js';
-import { neutralise, parseCsv, toCsv, unneutralise } from './csv.js';
+import { neutralise, parseCsv, parseCsvInTurns, toCsv, unneutralise } from './csv.js';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 
@@ -131,6 +131,48 @@ describe('parseCsv', () => {
 
   it('stops at the row limit', () => {
     expect(() => parseCsv(bytes('a\n1\n2\n3\n'), { maxRows: 2 })).toThrow(/more than 2 rows/);
+  });
+});
+
+describe('parseCsvInTurns', () => {
+  it('reads the same rows, line numbers and errors as parseCsv, however few rows a turn', async () => {
+    const piece = fc.constantFrom(',', '"', '""', '\n', '\r\n', ' ', 'a', 'bc', '\n\n');
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(piece, { maxLength: 40 }),
+        fc.integer({ min: 1, max: 3 }),
+        async (parts, perTurn) => {
+          const text = parts.join('');
+          const options = { delimiter: ',', maxRows: 6 };
+          const once = (() => {
+            try {
+              return parseCsv(text, options);
+            } catch (error) {
+              return (error as Error).message;
+            }
+          })();
+          const inTurns = await parseCsvInTurns(text, options, perTurn).catch(
+            (error: Error) => error.message,
+          );
+          expect(inTurns).toEqual(once);
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('lets other work in between its turns', async () => {
+    const text = Array.from({ length: 10 }, (_, i) => `row ${i},x`).join('\n');
+    let turned = false;
+    setImmediate(() => (turned = true));
+    const table = await parseCsvInTurns(text, {}, 2);
+    expect(turned).toBe(true);
+    expect(table.rows).toHaveLength(10);
+    expect(table.lines).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    turned = false;
+    setImmediate(() => (turned = true));
+    await parseCsvInTurns(text, {}, 100);
+    expect(turned).toBe(false);
   });
 });
 

@@ -4,6 +4,7 @@
  * detected from the header line (or named by Excel's `sep=;` line), CRLF or
  * LF, RFC 4180 quoting. Main functions: parseCsv, csvChunks.
  */
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { GraphError } from '../errors.js';
 
 export interface CsvTable {
@@ -69,95 +70,142 @@ const QUOTE = 0x22;
 const LF = 0x0a;
 const CR = 0x0d;
 
-export function parseCsv(
+export interface CsvOptions {
+  delimiter?: string;
+  maxRows?: number;
+}
+
+export function parseCsv(input: Uint8Array | string, options: CsvOptions = {}): CsvTable {
+  const reader = csvReader(input, options);
+  reader.read(Infinity);
+  return reader.table;
+}
+
+/**
+ * parseCsv, `rowsPerTurn` rows at a time with a turn of the event loop
+ * between: an 18 MB CSV of 300,000 rows took ~0.5 s to parse at once.
+ */
+export async function parseCsvInTurns(
   input: Uint8Array | string,
-  options: { delimiter?: string; maxRows?: number } = {},
-): CsvTable {
+  options: CsvOptions = {},
+  rowsPerTurn = 20_000,
+): Promise<CsvTable> {
+  const reader = csvReader(input, options);
+  while (!reader.read(reader.table.rows.length + rowsPerTurn)) await nextTurn();
+  return reader.table;
+}
+
+/**
+ * A CSV read row by row: `read(until)` reads on until the table has `until`
+ * rows or the text ends (true then), and stops only between rows.
+ */
+function csvReader(
+  input: Uint8Array | string,
+  options: CsvOptions,
+): { table: CsvTable; read: (until: number) => boolean } {
   const text = typeof input === 'string' ? input.replace(/^\uFEFF/, '') : decodeText(input);
   // Excel's "sep=;" first line names the delimiter and is not a row
   const hint = SEP_LINE.exec(text);
   const start = hint ? hint[0].length : 0;
   const delimiter = options.delimiter ?? hint?.[1] ?? detectDelimiter(text.slice(start));
   const delim = delimiter.charCodeAt(0);
-  const rows: string[][] = [];
-  const lines: number[] = [];
-  let row: string[] = [];
-  let line = hint ? 2 : 1;
-  let rowLine = line;
-  const endRow = (field: string) => {
-    row.push(field);
-    if (!(row.length === 1 && row[0]!.trim() === '')) {
-      rows.push(row);
-      lines.push(rowLine);
-      if (options.maxRows !== undefined && rows.length > options.maxRows + 1) {
-        throw new GraphError('LIMIT_EXCEEDED', `the file has more than ${options.maxRows} rows`, {
-          max: options.maxRows,
-        });
-      }
-    }
-    row = [];
-  };
-  // Field by field: runs of plain characters are sliced whole, never added one by one.
+  const table: CsvTable = { delimiter, rows: [], lines: [] };
+  const { rows, lines } = table;
   const n = text.length;
-  let i = start;
-  let field = '';
-  while (i < n) {
-    let j = i;
-    let c = 0;
-    while (j < n) {
-      c = text.charCodeAt(j);
-      if (c === delim || c === LF || c === CR || c === QUOTE) break;
-      j += 1;
-    }
-    field += text.slice(i, j);
-    if (j >= n) break;
-    if (c === QUOTE) {
-      if (field.trim() !== '') {
-        // a quote inside a plain field is a character like any other
-        field += '"';
+  // where the next row starts: kept between reads, in locals while reading
+  let at = start;
+  let nextLine = hint ? 2 : 1;
+  const read = (until: number): boolean => {
+    let i = at;
+    let line = nextLine;
+    let row: string[] = [];
+    let rowLine = line;
+    let enough = false;
+    const endRow = (field: string) => {
+      row.push(field);
+      if (!(row.length === 1 && row[0]!.trim() === '')) {
+        rows.push(row);
+        lines.push(rowLine);
+        if (options.maxRows !== undefined && rows.length > options.maxRows + 1) {
+          throw new GraphError('LIMIT_EXCEEDED', `the file has more than ${options.maxRows} rows`, {
+            max: options.maxRows,
+          });
+        }
+        enough = rows.length >= until;
+      }
+      row = [];
+    };
+    // Field by field: runs of plain characters are sliced whole, never added one by one.
+    let field = '';
+    while (i < n) {
+      let j = i;
+      let c = 0;
+      while (j < n) {
+        c = text.charCodeAt(j);
+        if (c === delim || c === LF || c === CR || c === QUOTE) break;
+        j += 1;
+      }
+      field += text.slice(i, j);
+      if (j >= n) {
+        i = n;
+        break;
+      }
+      if (c === QUOTE) {
+        if (field.trim() !== '') {
+          // a quote inside a plain field is a character like any other
+          field += '"';
+          i = j + 1;
+          continue;
+        }
+        // a quoted field: up to the closing quote, "" standing for one quote
+        field = '';
+        let k = j + 1;
+        for (;;) {
+          const close = text.indexOf('"', k);
+          if (close < 0) {
+            throw new GraphError(
+              'INVALID_INPUT',
+              `a quoted field opened on line ${rowLine} is never closed`,
+              { reason: 'UNTERMINATED_QUOTE', row: rowLine },
+            );
+          }
+          const chunk = text.slice(k, close);
+          for (let nl = chunk.indexOf('\n'); nl >= 0; nl = chunk.indexOf('\n', nl + 1)) line += 1;
+          field += chunk;
+          if (text.charCodeAt(close + 1) === QUOTE) {
+            field += '"';
+            k = close + 2;
+          } else {
+            i = close + 1;
+            break;
+          }
+        }
+        continue;
+      }
+      if (c === delim) {
+        row.push(field);
+        field = '';
         i = j + 1;
         continue;
       }
-      // a quoted field: up to the closing quote, "" standing for one quote
+      // end of line: LF, CR or CRLF
+      i = c === CR && text.charCodeAt(j + 1) === LF ? j + 2 : j + 1;
+      endRow(field);
       field = '';
-      let k = j + 1;
-      for (;;) {
-        const close = text.indexOf('"', k);
-        if (close < 0) {
-          throw new GraphError(
-            'INVALID_INPUT',
-            `a quoted field opened on line ${rowLine} is never closed`,
-            { reason: 'UNTERMINATED_QUOTE', row: rowLine },
-          );
-        }
-        const chunk = text.slice(k, close);
-        for (let nl = chunk.indexOf('\n'); nl >= 0; nl = chunk.indexOf('\n', nl + 1)) line += 1;
-        field += chunk;
-        if (text.charCodeAt(close + 1) === QUOTE) {
-          field += '"';
-          k = close + 2;
-        } else {
-          i = close + 1;
-          break;
-        }
+      line += 1;
+      rowLine = line;
+      if (enough && i < n) {
+        at = i;
+        nextLine = line;
+        return false;
       }
-      continue;
     }
-    if (c === delim) {
-      row.push(field);
-      field = '';
-      i = j + 1;
-      continue;
-    }
-    // end of line: LF, CR or CRLF
-    i = c === CR && text.charCodeAt(j + 1) === LF ? j + 2 : j + 1;
-    endRow(field);
-    field = '';
-    line += 1;
-    rowLine = line;
-  }
-  if (field !== '' || row.length > 0) endRow(field);
-  return { delimiter, rows, lines };
+    if (field !== '' || row.length > 0) endRow(field);
+    at = n;
+    nextLine = line;
+    return true;
+  };
+  return { table, read };
 }
 
 /**

@@ -8,7 +8,7 @@
 import { extname, basename } from 'node:path';
 import { GraphError } from '../errors.js';
 import type { EntityType } from '../model/index.js';
-import { decodeText, parseCsv } from './csv.js';
+import { decodeText, parseCsvInTurns } from './csv.js';
 import type { ImportRow } from './import-plan.js';
 import { rowsFromDocument } from './json.js';
 import { isKumuBlueprint, tablesFromBlueprint } from './kumu-json.js';
@@ -94,7 +94,8 @@ export async function readFile(
   }
   if (format === 'json') return jsonRows(parseJson(bytes), limits.maxRows);
   if (format === 'csv' || format === 'tsv' || format === 'txt') {
-    const table = parseCsv(bytes, {
+    // other requests get turns while a large file is parsed
+    const table = await parseCsvInTurns(bytes, {
       maxRows: limits.maxRows,
       ...(format === 'tsv' ? { delimiter: '\t' } : {}),
     });
