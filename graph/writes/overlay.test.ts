@@ -4,7 +4,7 @@ import { aLevel, anActor } from '../../tests/helpers/builders.js';
 import { stateOf } from '../../tests/helpers/state.js';
 import { parseEntity } from '../model/index.js';
 import { Overlay } from './overlay.js';
-import { checkPlanned, findPlannedProblems } from './plan-upsert.js';
+import { checkPlanned, findPlannedProblems, findPlannedProblemsInTurns } from './plan-upsert.js';
 
 const actor = (id: string, extra: Record<string, unknown> = {}) =>
   ({ type: 'actor', entity: parseEntity('actor', anActor(id, extra)) }) as const;
@@ -58,5 +58,24 @@ describe('Overlay', () => {
     expect(overlay.checked).toBe(false);
     overlay.remove('actor', 'b');
     expect(() => checkPlanned(overlay)).not.toThrow();
+  });
+
+  it('finds the same problems in turns, with other work let in between', async () => {
+    const overlay = new Overlay(stateOf({ levels: [aLevel('l', 1)] }));
+    for (let i = 0; i < 10; i += 1)
+      overlay.put(actor(`a${i}`, { levelId: i % 4 === 1 ? `gone-${i}` : 'l' }));
+    const atOnce = findPlannedProblems(overlay);
+    expect(atOnce.map((p) => p.id)).toEqual(['a1', 'a5', 'a9']);
+    let turned = false;
+    setImmediate(() => (turned = true));
+    const inTurns = await findPlannedProblemsInTurns(overlay, 3);
+    expect(turned).toBe(true);
+    expect(inTurns).toEqual(atOnce);
+    expect(overlay.checked).toBe(false);
+    overlay.remove('actor', 'a1');
+    overlay.remove('actor', 'a5');
+    overlay.remove('actor', 'a9');
+    expect(await findPlannedProblemsInTurns(overlay, 3)).toEqual([]);
+    expect(overlay.checked).toBe(true);
   });
 });
