@@ -2,7 +2,8 @@
  * CSV reading and writing. Reading: UTF-8 with or without BOM, or UTF-16 with
  * one (other encodings are refused, never guessed), comma, semicolon or tab
  * detected from the header line (or named by Excel's `sep=;` line), CRLF or
- * LF, RFC 4180 quoting. Main functions: parseCsv, csvChunks.
+ * LF, RFC 4180 quoting. Main functions: parseCsvInTurns (what an import
+ * reads with), parseCsv (the same, at once), csvChunks.
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { GraphError } from '../errors.js';
@@ -146,10 +147,7 @@ function csvReader(
         j += 1;
       }
       field += text.slice(i, j);
-      if (j >= n) {
-        i = n;
-        break;
-      }
+      if (j >= n) break;
       if (c === QUOTE) {
         if (field.trim() !== '') {
           // a quote inside a plain field is a character like any other
