@@ -84,6 +84,51 @@ describe('streamed exports', () => {
     );
   });
 
+  it('refuses a workbook with a list longer than a cell holds, naming it, before writing any', async () => {
+    const sampleState = await sample.current.state();
+    const [mandate] = sampleState.entities.mandate.values();
+    // ids of 7 characters and a separator: 4,096 of them fill a cell exactly (32,767)
+    const withPlaces = (n: number) =>
+      stateFromSnapshot({
+        version: 1,
+        entities: {
+          ...emptyLists(),
+          mandate: [
+            {
+              ...mandate!,
+              jurisdictionIds: Array.from(
+                { length: n },
+                (_, i) => `p-${String(i).padStart(5, '0')}`,
+              ),
+            },
+          ],
+        },
+      });
+    const chunks: Buffer[] = [];
+    for await (const chunk of xlsxFromState(withPlaces(4096))) chunks.push(chunk);
+    const [, row] = await sheetValues(Buffer.concat(chunks), 'mandates');
+    const cell = row!.find((value) => String(value).startsWith('p-00000|'));
+    expect(String(cell)).toHaveLength(32_767);
+    expect(String(cell).split('|')).toHaveLength(4096);
+
+    let error: unknown;
+    try {
+      xlsxFromState(withPlaces(4097));
+    } catch (caught) {
+      error = caught;
+    }
+    expect(isGraphError(error) && error.code).toBe('LIMIT_EXCEEDED');
+    expect((error as Error).message).toBe(
+      `mandate '${mandate!.id}' has 32,775 characters of jurisdictionIds, more than a spreadsheet cell holds (32,767): export as JSON or CSV instead`,
+    );
+    expect(isGraphError(error) && error.details).toMatchObject({
+      entity: 'mandate',
+      id: mandate!.id,
+      field: 'jurisdictionIds',
+      cells: 1,
+    });
+  });
+
   it('gives the exported bytes whole to a reader that collects them', async () => {
     const csv = (await exportBytes(await exportGraph(sample.current, 'csv'))).toString();
     expect(csv.split('\r\n').length - 2).toBe((await sample.current.state()).entities.actor.size);

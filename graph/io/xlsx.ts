@@ -12,7 +12,7 @@ import { COLLECTION_OF, ENTITY_TYPES } from '../model/index.js';
 import type { AnyEntity, EntityType, GraphState } from '../model/index.js';
 import { COLUMNS } from './columns.js';
 import { neutralise } from './csv.js';
-import { entityRows, sortedEntities } from './export-table.js';
+import { entityRows, longCells, sortedEntities } from './export-table.js';
 import type { Table } from './table.js';
 import { typeNamed } from './type-names.js';
 
@@ -98,6 +98,9 @@ export async function tablesFromXlsx(
   });
 }
 
+/** The most characters an Excel cell holds: Excel calls a workbook with a longer cell damaged, and its repair cuts the cell short. */
+export const EXCEL_MAX_CELL = 32_767;
+
 /** The most rows an Excel sheet holds, its header included. */
 export const EXCEL_MAX_ROWS = 1_048_576;
 
@@ -159,6 +162,27 @@ export function columnLetters(n: number): string {
   return letters;
 }
 
+/** Throws LIMIT_EXCEEDED naming the first entity of `type` with a cell longer than `max` characters, if any. */
+function refuseLongCells(type: EntityType, entities: readonly AnyEntity[], max: number): void {
+  const long = longCells(type, entities, max);
+  const [first] = long;
+  if (!first) return;
+  const others = long.length - 1;
+  const more = others === 0 ? '' : ` (and ${others} more such ${others === 1 ? 'cell' : 'cells'})`;
+  throw new GraphError(
+    'LIMIT_EXCEEDED',
+    `${type} '${first.id}' has ${first.length.toLocaleString('en-US')} characters of ${first.field}, more than a spreadsheet cell holds (${max.toLocaleString('en-US')})${more}: export as JSON or CSV instead`,
+    {
+      max,
+      entity: type,
+      id: first.id,
+      field: first.field,
+      length: first.length,
+      cells: long.length,
+    },
+  );
+}
+
 async function* workbookChunks(sheets: readonly SheetOf[]): AsyncGenerator<Buffer> {
   const out = new PassThrough();
   const writing = writeWorkbook(out, sheets).catch((error: unknown) => {
@@ -177,10 +201,15 @@ async function* workbookChunks(sheets: readonly SheetOf[]): AsyncGenerator<Buffe
  * The whole graph as a workbook, one sheet per entity type, with the columns
  * the import reads; streamed, a few thousand rows at a time, so that a
  * country-scale graph never sits in memory as one workbook. Refuses a graph
- * with more entities of one type than a sheet of `maxRows` rows holds
- * (Excel's own limit by default).
+ * with more entities of one type than a sheet of `maxRows` rows holds, or
+ * a list (ids, members, tags) longer than a cell of `maxCell` characters
+ * holds (Excel's own limits by default): the spreadsheet would cut them short.
  */
-export function xlsxFromState(state: GraphState, maxRows = EXCEL_MAX_ROWS): AsyncIterable<Buffer> {
+export function xlsxFromState(
+  state: GraphState,
+  maxRows = EXCEL_MAX_ROWS,
+  maxCell = EXCEL_MAX_CELL,
+): AsyncIterable<Buffer> {
   const sheets = ENTITY_TYPES.map((type) => ({ type, entities: sortedEntities(state, type) }));
   for (const { type, entities } of sheets) {
     if (entities.length + 1 > maxRows) {
@@ -191,5 +220,6 @@ export function xlsxFromState(state: GraphState, maxRows = EXCEL_MAX_ROWS): Asyn
       );
     }
   }
+  for (const { type, entities } of sheets) refuseLongCells(type, entities, maxCell);
   return workbookChunks(sheets);
 }

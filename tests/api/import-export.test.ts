@@ -182,6 +182,45 @@ describe('GET /api/export/:format', () => {
     expect(res.json().error).toMatchObject({ code: 'BAD_USER_INPUT', message });
   });
 
+  it('refuses a workbook whose list is longer than a spreadsheet cell holds, and exports it as JSON', async () => {
+    const roomy = await makeTestApp();
+    try {
+      // a national mandate over 2,000 wards: 55,999 characters of ids in one cell
+      const jurisdictions = Array.from({ length: 2000 }, (_, i) => ({
+        id: `metro-ward-${String(i).padStart(4, '0')}-of-the-city`,
+        name: `Ward ${i}`,
+        kind: 'ward',
+      }));
+      const mandate = {
+        id: 'ward-committees',
+        title: 'Ward committees',
+        function: 'coordinate',
+        strength: 'core',
+        holderId: 'dws',
+        issueIds: ['water-quality'],
+        jurisdictionIds: jurisdictions.map((j) => j.id),
+      };
+      const imported = await roomy.gql('mutation($d: JSON!) { importData(data: $d) { ok } }', {
+        d: { jurisdictions, mandates: [mandate] },
+      });
+      expect(imported.data).toEqual({ importData: { ok: true } });
+
+      const res = await roomy.app.inject('/api/export/xlsx');
+      expect(res.statusCode).toBe(413);
+      expect(res.json().error).toMatchObject({
+        code: 'LIMIT_EXCEEDED',
+        message:
+          "mandate 'ward-committees' has 55,999 characters of jurisdictionIds, more than a spreadsheet cell holds (32,767): export as JSON or CSV instead",
+        details: { entity: 'mandate', id: 'ward-committees', field: 'jurisdictionIds' },
+      });
+      const json = await roomy.app.inject('/api/export/json');
+      const stored = json.json().mandates.find((m: { id: string }) => m.id === 'ward-committees');
+      expect(stored.jurisdictionIds).toHaveLength(2000);
+    } finally {
+      await roomy.close();
+    }
+  });
+
   it('takes the format in any case', async () => {
     const res = await t.app.inject('/api/export/GraphML');
     expect(res.statusCode).toBe(200);
