@@ -683,4 +683,40 @@ describe('exported CSV', () => {
     ]);
     expect(report.counts).toMatchObject({ created: 4, rejected: 0 });
   });
+
+  it('warns of an id that is another but for leading zeros, as a spreadsheet saves a number', async () => {
+    const stored = await importFile(
+      sample.current,
+      new TextEncoder().encode('id,name,kind,sector\n007,Paarl Rivers Trust,ngo,civil_society\n'),
+      { filename: 'actors.csv' },
+    );
+    expect(stored.counts.created).toBe(1);
+    // the list exported, opened in a spreadsheet and saved: 007 came back as 7
+    const report = await dryRunText(
+      sample.current,
+      'actors.csv',
+      'id,name,kind,sector\n' +
+        '7,Paarl Rivers Trust,ngo,civil_society\n' +
+        '0042,Wellington Water Forum,community_group,civil_society\n' +
+        '42,Wellington Youth Forum,community_group,civil_society\n' +
+        // ids that are no numbers, and the stored id itself
+        'a007,Another Trust,ngo,civil_society\n' +
+        '007,Paarl Rivers Trust,ngo,civil_society\n',
+    );
+    expect(report.warnings.map((w) => [w.row, w.column, w.value, w.message])).toEqual([
+      [
+        2,
+        'id',
+        '7',
+        "id '7' differs only in leading zeros (as when a spreadsheet reads an id as a number) from stored actor '007'; check it is not the same actor",
+      ],
+      [
+        4,
+        'id',
+        '42',
+        "id '42' differs only in leading zeros (as when a spreadsheet reads an id as a number) from actors.csv row 3 ('0042'); check it is not the same actor",
+      ],
+    ]);
+    expect(report.counts).toMatchObject({ created: 4, unchanged: 1, rejected: 0 });
+  });
 });
