@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AmbiguousDate, readDate } from './dates.js';
+import { AmbiguousDate, dateOrder, readDate, spelledDate } from './dates.js';
 
 describe('readDate', () => {
   it.each([
@@ -75,5 +75,35 @@ describe('readDate', () => {
     'soon',
   ])('leaves %s as written, for the model to refuse', (cell) => {
     expect(readDate(cell)).toBe(cell);
+  });
+});
+
+describe('dateOrder', () => {
+  it('is the order a date that can only be read one way shows, with that date', () => {
+    expect(dateOrder(['01/03/2024', '31/12/2025', '02/03/2024'])).toEqual({
+      order: 'day',
+      shownBy: '31/12/2025',
+    });
+    expect(dateOrder(['3/1/2024', '12/31/2025 10:30', '12/31/2026'])).toEqual({
+      order: 'month',
+      shownBy: '12/31/2025 10:30',
+    });
+  });
+
+  it('is nothing when no date shows the order, or dates show both', () => {
+    expect(dateOrder([])).toBeUndefined();
+    expect(dateOrder(['01/03/2024', '2024-12-31', '1 March 2024', '05/05/2024'])).toBeUndefined();
+    expect(dateOrder(['31/12/2025', '12/31/2025'])).toBeUndefined();
+    // no reading is a day on the calendar: shows nothing
+    expect(dateOrder(['31/31/2025', '01/03/2024'])).toBeUndefined();
+  });
+
+  it('settles what readDate refuses, and nothing else', () => {
+    expect(readDate('01/03/2024', 'day')).toBe('2024-03-01');
+    expect(readDate('01/03/2024', 'month')).toBe('2024-01-03');
+    // a date only one reading takes is read so, whatever the order
+    expect(readDate('31/12/2025', 'month')).toBe('2025-12-31');
+    expect(readDate('1-Mar-24', 'day')).toBeInstanceOf(AmbiguousDate);
+    expect(spelledDate('2012-04-01')).toBe('1 April 2012');
   });
 });

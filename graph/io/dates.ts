@@ -72,6 +72,15 @@ export class AmbiguousDate {
   constructor(readonly message: string) {}
 }
 
+/** Which comes first in a date written with the year last: the day ("31/12/2025") or the month ("12/31/2025"). */
+export type DateOrder = 'day' | 'month';
+
+/** The order the dates of one sheet are written in, and a date that shows it. */
+export interface SheetDateOrder {
+  order: DateOrder;
+  shownBy: string;
+}
+
 /** yyyy-mm-dd of a day that is on the calendar (not 31 April), else undefined. */
 function realDate(year: string, month: string, day: string): string | undefined {
   const date = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
@@ -134,9 +143,10 @@ function dayNumberDate(text: string): string | undefined {
  * or month first when only one reading is a date; an English or Afrikaans
  * month written out or cut short; a day number of 1950 to 2099.
  * "01/03/2024" could be either day or month first, and "1-Mar-24" either
- * century: both are refused. A time is left out.
+ * century: both are refused, the first unless `order` (dateOrder) says
+ * which comes first. A time is left out.
  */
-export function readDate(text: string): string | AmbiguousDate {
+export function readDate(text: string, order?: DateOrder): string | AmbiguousDate {
   // what exports write, and most files hold: the model checks the calendar
   if (text.length === 10 && text[4] === '-' && text[7] === '-') return text;
   const yearFirst = YEAR_FIRST.exec(text);
@@ -150,7 +160,38 @@ export function readDate(text: string): string | AmbiguousDate {
   const dayFirst = realDate(year, b, a);
   const monthFirst = realDate(year, a, b);
   if (!dayFirst || !monthFirst || dayFirst === monthFirst) return dayFirst ?? monthFirst ?? text;
+  if (order) return order === 'day' ? dayFirst : monthFirst;
   return new AmbiguousDate(
     `'${text}' could be ${Number(a)} ${MONTHS[Number(b) - 1]} or ${Number(b)} ${MONTHS[Number(a) - 1]} ${year}: write dates as yyyy-mm-dd`,
   );
+}
+
+/**
+ * The order of day and month in a sheet's dates written with the year last,
+ * when its dates settle it: some can only be read one way ("31/12/2025" day
+ * first, "12/31/2025" month first) and none only the other way. A sheet saved
+ * by one spreadsheet writes all its dates in the one order of its locale.
+ * Undefined when no date shows the order, or dates show both.
+ */
+export function dateOrder(texts: Iterable<string>): SheetDateOrder | undefined {
+  let found: SheetDateOrder | undefined;
+  for (const text of texts) {
+    const yearLast = YEAR_LAST.exec(text);
+    if (!yearLast) continue;
+    const [a, b, year] = [yearLast[1]!, yearLast[2]!, yearLast[3]!];
+    const dayFirst = realDate(year, b, a);
+    const monthFirst = realDate(year, a, b);
+    // a date either reading takes, or neither, shows nothing
+    if (Boolean(dayFirst) === Boolean(monthFirst)) continue;
+    const order: DateOrder = dayFirst ? 'day' : 'month';
+    if (found && found.order !== order) return undefined;
+    found ??= { order, shownBy: text };
+  }
+  return found;
+}
+
+/** A date written out in words, as messages give it: "1 April 2012". */
+export function spelledDate(iso: string): string {
+  const [year, month, day] = iso.split('-');
+  return `${Number(day)} ${MONTHS[Number(month) - 1]} ${year}`;
 }

@@ -431,11 +431,13 @@ describe('reports that say what to do', () => {
   });
 
   it('reads dates as a spreadsheet saved them, and refuses one that could be read two ways', async () => {
+    const header = 'title,function,strength,holder,issues,places,valid from,valid to\n';
+    const row = (title: string, from: string, to: string) =>
+      `${title},regulate,core,dws,water-quality,berg-river-catchment,${from},${to}\n`;
+    // no date of the sheet says whether the day or the month comes first
     const report = await dryRun(
       'mandates.csv',
-      'title,function,strength,holder,issues,places,valid from,valid to\n' +
-        'T1,regulate,core,dws,water-quality,berg-river-catchment,2024/03/01 00:00,31/12/2025\n' +
-        'T2,regulate,core,dws,water-quality,berg-river-catchment,01/03/2024,\n',
+      header + row('T1', '2024/03/01 00:00', '2025-12-31') + row('T2', '01/03/2024', ''),
     );
     expect(report.counts).toMatchObject({ created: 1, rejected: 1 });
     expect(report.errors.map((e) => [e.row, e.column, e.value, e.code, e.message])).toEqual([
@@ -447,12 +449,17 @@ describe('reports that say what to do', () => {
         "validFrom: '01/03/2024' could be 1 March or 3 January 2024: write dates as yyyy-mm-dd",
       ],
     ]);
+    // dates that show both orders settle neither
+    const mixed = await dryRun(
+      'mandates.csv',
+      header + row('T1', '12/31/2025', '31/12/2025') + row('T2', '01/03/2024', ''),
+    );
+    expect(mixed.errors.map((e) => [e.row, e.value, e.code])).toEqual([
+      [3, '01/03/2024', 'AMBIGUOUS_DATE'],
+    ]);
     const committed = await importFile(
       sample.current,
-      new TextEncoder().encode(
-        'title,function,strength,holder,issues,places,valid from,valid to\n' +
-          'T1,regulate,core,dws,water-quality,berg-river-catchment,2024/03/01 00:00,31/12/2025\n',
-      ),
+      new TextEncoder().encode(header + row('T1', '2024/03/01 00:00', '31/12/2025')),
       { filename: 'mandates.csv' },
     );
     expect(committed.committed).toBe(true);
@@ -461,6 +468,36 @@ describe('reports that say what to do', () => {
       validTo: '2025-12-31',
     });
   });
+
+  it.each([
+    ['day', '31/12/2025', '01/03/2024', '2024-03-01', '1 March 2024'],
+    ['month', '12/31/2025', '3/1/2024', '2024-03-01', '1 March 2024'],
+  ])(
+    'reads every date of a sheet %s first when one of its dates can only be read so, and says so once',
+    async (order, settling, ambiguous, iso, spelled) => {
+      const header = 'title,function,strength,holder,issues,places,valid from,valid to\n';
+      const row = (title: string, from: string, to: string) =>
+        `${title},regulate,core,dws,water-quality,berg-river-catchment,${from},${to}\n`;
+      const text = header + row('T1', ambiguous, settling) + row('T2', ambiguous, ambiguous);
+      const report = await dryRun('mandates.csv', text);
+      expect(report.errors).toEqual([]);
+      expect(report.warnings.map((w) => [w.row, w.column, w.value, w.code, w.message])).toEqual([
+        [
+          2,
+          'valid from',
+          ambiguous,
+          'DATE_ORDER',
+          `validFrom: '${ambiguous}' is read as ${spelled}, ${order} first, as '${settling}' in this sheet can only be read; so are its other such dates (write dates as yyyy-mm-dd to be sure)`,
+        ],
+      ]);
+      await importFile(sample.current, new TextEncoder().encode(text), {
+        filename: 'mandates.csv',
+      });
+      const { mandate } = (await sample.current.state()).entities;
+      expect(mandate.get('t1')).toMatchObject({ validFrom: iso, validTo: '2025-12-31' });
+      expect(mandate.get('t2')).toMatchObject({ validFrom: iso, validTo: iso });
+    },
+  );
 
   it('reports every unknown reference of a row, not only the first', async () => {
     const report = await dryRun(
@@ -571,6 +608,27 @@ describe('large files', () => {
 });
 
 describe('exported CSV', () => {
+  it('re-imports unchanged with its dates as a spreadsheet in the US saves them', async () => {
+    const exported = (
+      await exportBytes(await exportGraph(sample.current, 'csv', { entity: 'mandate' }))
+    ).toString('utf8');
+    // 2012-04-01 -> 4/1/2012: every date month first, without leading zeros
+    const saved = exported.replace(
+      /\b(\d{4})-(\d{2})-(\d{2})\b/g,
+      (_, y: string, m: string, d: string) => `${Number(m)}/${Number(d)}/${y}`,
+    );
+    expect(saved).toContain('4/1/2012');
+    expect(saved).toContain('3/31/2017');
+    const report = await importFile(sample.current, new TextEncoder().encode(saved), {
+      filename: 'mandates.csv',
+      dryRun: true,
+    });
+    expect(report.errors).toEqual([]);
+    expect(report.warnings.map((w) => [w.code, w.value])).toEqual([['DATE_ORDER', '4/1/2012']]);
+    const stored = (await sample.current.state()).entities.mandate.size;
+    expect(report.counts).toEqual({ created: 0, updated: 0, unchanged: stored, rejected: 0 });
+  });
+
   it.each(ENTITY_TYPES)('of every %s re-imports unchanged, without a warning', async (type) => {
     const exported = await exportGraph(sample.current, 'csv', { entity: type });
     const bytes = await exportBytes(exported);

@@ -5,7 +5,8 @@
  */
 import type { EntityType } from '../model/index.js';
 import { MEMBER_ROLES } from '../model/index.js';
-import { AmbiguousDate, readDate } from './dates.js';
+import { AmbiguousDate, dateOrder, readDate, spelledDate } from './dates.js';
+import type { DateOrder, SheetDateOrder } from './dates.js';
 import { COLUMNS, headerKey } from './columns.js';
 import { normaliseEnum } from './enum-values.js';
 import { setPath } from './field-paths.js';
@@ -218,9 +219,15 @@ class CellProblem {
   ) {}
 }
 
-/** A cell's value in the model's shape; undefined when blank. */
-function readCell(column: Column, raw: string): unknown {
-  const text = unneutralise(raw.trim());
+/** A cell's text as read: trimmed, and a formula-like text's neutralising quote taken off. */
+const textOf = (raw: string) => unneutralise(raw.trim());
+
+/**
+ * A cell's value in the model's shape; undefined when blank. `order` says
+ * which comes first in the sheet's dates, when its dates settle it.
+ */
+function readCell(column: Column, raw: string, order?: DateOrder): unknown {
+  const text = textOf(raw);
   if (text === '') return undefined;
   switch (column.kind) {
     case 'int': {
@@ -240,7 +247,7 @@ function readCell(column: Column, raw: string): unknown {
     case 'members':
       return splitValues(text).map(memberOf);
     case 'date': {
-      const date = readDate(text);
+      const date = readDate(text, order);
       return date instanceof AmbiguousDate ? new CellProblem('AMBIGUOUS_DATE', date.message) : date;
     }
     default:
@@ -282,6 +289,24 @@ function unheadedValues(sheet: string, table: Table, added: number): ImportProbl
         `${column} ${where}: its values in ${count} row${count === 1 ? '' : 's'} are not read; name the column, or quote fields that hold the delimiter`,
       );
     });
+}
+
+/** The order of day and month that the dates of the sheet's date columns settle, if any. */
+function sheetDateOrder(
+  body: readonly string[][],
+  read: readonly { column: Column; i: number }[],
+): SheetDateOrder | undefined {
+  const dates = read.filter(({ column }) => column.kind === 'date').map(({ i }) => i);
+  if (dates.length === 0) return undefined;
+  function* texts(): Generator<string> {
+    for (const cells of body) for (const i of dates) if (cells[i]) yield textOf(cells[i]);
+  }
+  return dateOrder(texts());
+}
+
+/** The warning for the first date of a sheet read in the order its other dates settle. */
+function orderMessage(field: string, text: string, date: string, order: SheetDateOrder): string {
+  return `${field}: '${text}' is read as ${spelledDate(date)}, ${order.order} first, as '${order.shownBy}' in this sheet can only be read; so are its other such dates (write dates as yyyy-mm-dd to be sure)`;
 }
 
 /**
@@ -343,6 +368,9 @@ export function rowsFromTable(type: EntityType, sheet: string, whole: Table, add
   const keepStored = COLUMNS[type]
     .filter((c) => c.field !== 'id' && !columns.includes(c))
     .map((c) => c.field);
+  const order = sheetDateOrder(body, read);
+  // told once a sheet: the first date the order settles
+  let orderTold = order === undefined;
   body.forEach((cells, k) => {
     const line = table.lines[k + 1] ?? k + 2;
     if (isBlankRow(cells)) return;
@@ -357,13 +385,31 @@ export function rowsFromTable(type: EntityType, sheet: string, whole: Table, add
         bad.add(topField(column.field));
         continue;
       }
-      const value = readCell(column, cells[i] ?? '');
+      const value = readCell(column, cells[i] ?? '', order?.order);
       if (value instanceof CellProblem) {
         out.errors.push(
           problem(line, headers[i]!, cells[i], value.code, `${column.field}: ${value.message}`),
         );
         bad.add(topField(column.field));
-      } else if (value !== undefined) setPath(input, column.field, value);
+        continue;
+      }
+      if (value !== undefined) setPath(input, column.field, value);
+      if (
+        !orderTold &&
+        column.kind === 'date' &&
+        readDate(textOf(cells[i]!)) instanceof AmbiguousDate
+      ) {
+        orderTold = true;
+        out.warnings.push(
+          problem(
+            line,
+            headers[i]!,
+            cells[i],
+            'DATE_ORDER',
+            orderMessage(column.field, textOf(cells[i]!), value as string, order!),
+          ),
+        );
+      }
     }
     out.rows.push({
       type,
