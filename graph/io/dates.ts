@@ -129,6 +129,20 @@ function namedMonthDate(text: string): string | AmbiguousDate | undefined {
   return date && (weekday === undefined || isWeekdayOf(weekday, date)) ? date : undefined;
 }
 
+/**
+ * A date written with the year last ("01/03/2024"), read both ways: its two
+ * numbers as written, and the date each order makes when it is a day on the
+ * calendar. Undefined for any other form.
+ */
+function yearLastReadings(
+  text: string,
+): { a: string; b: string; year: string; dayFirst?: string; monthFirst?: string } | undefined {
+  const yearLast = YEAR_LAST.exec(text);
+  if (!yearLast) return undefined;
+  const [a, b, year] = [yearLast[1]!, yearLast[2]!, yearLast[3]!];
+  return { a, b, year, dayFirst: realDate(year, b, a), monthFirst: realDate(year, a, b) };
+}
+
 /** The date of a spreadsheet's day number (45352 is 2024-03-01), when in the years read. */
 function dayNumberDate(text: string): string | undefined {
   const n = Number(text);
@@ -154,11 +168,9 @@ export function readDate(text: string, order?: DateOrder): string | AmbiguousDat
   if (DAY_NUMBER.test(text)) return dayNumberDate(text) ?? text;
   const compact = COMPACT.exec(text);
   if (compact) return realDate(compact[1]!, compact[2]!, compact[3]!) ?? text;
-  const yearLast = YEAR_LAST.exec(text);
-  if (!yearLast) return namedMonthDate(text) ?? text;
-  const [a, b, year] = [yearLast[1]!, yearLast[2]!, yearLast[3]!];
-  const dayFirst = realDate(year, b, a);
-  const monthFirst = realDate(year, a, b);
+  const readings = yearLastReadings(text);
+  if (!readings) return namedMonthDate(text) ?? text;
+  const { a, b, year, dayFirst, monthFirst } = readings;
   if (!dayFirst || !monthFirst || dayFirst === monthFirst) return dayFirst ?? monthFirst ?? text;
   if (order) return order === 'day' ? dayFirst : monthFirst;
   return new AmbiguousDate(
@@ -176,11 +188,9 @@ export function readDate(text: string, order?: DateOrder): string | AmbiguousDat
 export function dateOrder(texts: Iterable<string>): SheetDateOrder | undefined {
   let found: SheetDateOrder | undefined;
   for (const text of texts) {
-    const yearLast = YEAR_LAST.exec(text);
-    if (!yearLast) continue;
-    const [a, b, year] = [yearLast[1]!, yearLast[2]!, yearLast[3]!];
-    const dayFirst = realDate(year, b, a);
-    const monthFirst = realDate(year, a, b);
+    const readings = yearLastReadings(text);
+    if (!readings) continue;
+    const { dayFirst, monthFirst } = readings;
     // a date either reading takes, or neither, shows nothing
     if (Boolean(dayFirst) === Boolean(monthFirst)) continue;
     const order: DateOrder = dayFirst ? 'day' : 'month';
