@@ -1,8 +1,8 @@
 /**
- * Files read off the request thread. exceljs reads a workbook whole and in
- * long synchronous stretches: a 5 MB workbook held the request thread for
- * over two seconds at a time, and the server answered other users 503
- * meanwhile. A worker thread reads the file instead (readFile, whatever its
+ * Files read off the request thread. A workbook is read in long synchronous
+ * stretches (exceljs, which read them before xlsx-read.ts, held the request
+ * thread over two seconds at a time for a 5 MB workbook, and the server
+ * answered other users 503 meanwhile; xlsx-read.ts takes about half as long). A worker thread reads the file instead (readFile, whatever its
  * format; import-file.ts sends large workbooks here), one file at a time, so
  * that a few large uploads at once do not each hold a file's worth of
  * memory, and with a memory limit of its own: a file that needs more fails
@@ -15,15 +15,16 @@ import { fromWire } from './wire-error.js';
 import type { FileJob, FileMessage } from './file-worker.js';
 
 /**
- * Memory a worker may use to read a file within `limits`: exceljs holds some
- * 16 bytes per unpacked byte of a workbook (xlsx.ts), a CSV's rows a few
- * times less per byte of the file; with room to spare.
+ * Memory a worker may use to read a file within `limits`: reading a workbook
+ * and mapping its rows holds some 4 bytes per unpacked byte (3.4-4.1 on the
+ * benchmark's workbooks), a CSV's rows no more per byte of the file; twice
+ * that, for room to spare.
  */
 export function readingMemoryMb(
   limits: Pick<ImportLimits, 'maxBytes' | 'maxUnpackedBytes'>,
 ): number {
   const largest = Math.max(limits.maxBytes, limits.maxUnpackedBytes);
-  return Math.max(256, Math.ceil((largest * 24) / (1024 * 1024)));
+  return Math.max(256, Math.ceil((largest * 8) / (1024 * 1024)));
 }
 
 /** Files waiting for, or being read by, a worker: one at a time. */

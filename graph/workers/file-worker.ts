@@ -1,6 +1,6 @@
 /**
  * Worker thread: reads one file and ends. It reads the file as the request
- * thread would (readFile: a workbook unpacked and read whole by exceljs, a
+ * thread would (readFile: a workbook unpacked and read part by part, a
  * CSV parsed, every row mapped onto the model), which takes seconds for a
  * large file, and posts the result back a few thousand rows a message, each
  * once the request thread asks for it: a port delivers the messages waiting

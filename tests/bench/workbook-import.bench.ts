@@ -1,9 +1,9 @@
 /**
  * Workbook import (issue 4): the workbook a 20,000-actor graph exports
  * (~130,000 rows over every sheet), imported again as a dry run into an empty
- * store. exceljs reads a workbook whole, so the figures are the time, how
- * far the process grew (sampled every 50 ms), and the longest the request
- * thread was held (the workbook is read in a worker thread).
+ * store. The figures are the time, how far the process grew (sampled every
+ * 50 ms), and the longest the request thread was held (the workbook is read
+ * in a worker thread).
  */
 import { exportGraph } from '../../graph/io/export.js';
 import { importDocument, importFile } from '../../graph/io/import-file.js';

@@ -14,6 +14,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTestApp } from '../helpers/app.js';
 import type { TestApp } from '../helpers/app.js';
 import { multipartFile } from '../helpers/multipart.js';
+import { unzipEntry, zipEntries } from '../../graph/io/zip.js';
 
 const hasCalc = spawnSync('soffice', ['--version']).status === 0;
 const reason = 'LibreOffice is not installed (apt-get install libreoffice-calc-nogui)';
@@ -182,9 +183,9 @@ describe('files saved again by LibreOffice Calc', { timeout: 60_000 }, () => {
 
   it('imports a workbook made in LibreOffice, taking each formula by its result', async () => {
     const list = [
-      'Name,Kind,Sector,Description',
-      '"=CONCATENATE(""Berg River"";"" Youth Forum"")",Community group,civil society,=2+3',
-      'Paarl Trust,NGO,Civil Society,plain',
+      'Name,Kind,Sector,Description,Tags',
+      '"=CONCATENATE(""Berg River"";"" Youth Forum"")",Community group,civil society,=2+3,=TRUE()',
+      'Paarl Trust,NGO,Civil Society,=2-2,=FALSE()',
     ].join('\r\n');
     // the last option makes LibreOffice evaluate the formulas as it reads the list
     const workbook = await savedByCalc(
@@ -202,6 +203,12 @@ describe('files saved again by LibreOffice Calc', { timeout: 60_000 }, () => {
       result: 'Berg River Youth Forum',
     });
     expect(sheet.getCell('D2').value).toMatchObject({ formula: '2+3', result: 5 });
+    // a result of 0 or FALSE, which exceljs's reader took for no result at all
+    const [xml] = zipEntries(workbook)
+      .filter((entry) => entry.name === 'xl/worksheets/sheet1.xml')
+      .map((entry) => unzipEntry(entry, 1e7).toString('utf8'));
+    expect(xml).toMatch(/<c r="D3"[^>]*><f[^>]*>2-2<\/f><v>0<\/v><\/c>/);
+    expect(xml).toMatch(/<c r="E3"[^>]*t="b"[^>]*><f[^>]*>FALSE\(\)<\/f><v>0<\/v><\/c>/);
     const res = await t.app.inject({
       method: 'POST',
       url: '/api/import',
@@ -209,9 +216,15 @@ describe('files saved again by LibreOffice Calc', { timeout: 60_000 }, () => {
     });
     expect(res.json()).toMatchObject({ ok: true, errors: [] });
     expect(res.json().counts).toMatchObject({ created: 2, rejected: 0 });
-    const actors = await t.gql<{ actor: { name: string; description: string } | null }>(
-      '{ actor(id: "berg-river-youth-forum") { name description } }',
+    const actors = await t.gql<{
+      forum: { name: string; description: string; tags: string[] } | null;
+      trust: { description: string; tags: string[] } | null;
+    }>(
+      '{ forum: actor(id: "berg-river-youth-forum") { name description tags } trust: actor(id: "paarl-trust") { description tags } }',
     );
-    expect(actors.data?.actor).toEqual({ name: 'Berg River Youth Forum', description: '5' });
+    expect(actors.data).toEqual({
+      forum: { name: 'Berg River Youth Forum', description: '5', tags: ['true'] },
+      trust: { description: '0', tags: ['false'] },
+    });
   });
 });

@@ -1,0 +1,40 @@
+/**
+ * Excel workbooks in: each worksheet's cells as text, in the order of the
+ * workbook's tabs. A workbook is read part by part, straight from its zip
+ * and as a stream of XML, so that reading it takes little more memory than
+ * the rows it gives: an object model of the whole workbook (exceljs's) took
+ * some 16 bytes per unpacked byte. Main function: tablesFromXlsx.
+ */
+import type { EntityType } from '../model/index.js';
+import type { Table } from './table.js';
+import { typeNamed } from './type-names.js';
+import { unpacker, workbookParts } from './xlsx-parts.js';
+import { badPart } from './xml-part.js';
+import { readSheet } from './xlsx-sheet.js';
+import type { SheetLimits } from './xlsx-sheet.js';
+import type { ZipEntry } from './zip.js';
+
+export interface Sheet {
+  name: string;
+  /** The entity type the sheet holds, 'members', or undefined when its name says neither. */
+  type: EntityType | 'members' | undefined;
+  table: Table;
+}
+
+/**
+ * The worksheets of the workbook whose zip `entries` are given (their
+ * unpacked size checked already: zip-guard.ts), each part unpacked to at
+ * most `maxPartBytes`.
+ */
+export function tablesFromXlsx(
+  entries: readonly ZipEntry[],
+  limits: SheetLimits & { maxPartBytes: number },
+): Sheet[] {
+  const unpack = unpacker(entries, limits.maxPartBytes);
+  const parts = workbookParts(unpack);
+  return parts.sheets.map(({ name, path }) => {
+    const xml = unpack(path);
+    if (!xml) throw badPart(path, 'is missing');
+    return { name, type: typeNamed(name), table: readSheet(name, path, xml, parts, limits) };
+  });
+}
