@@ -102,7 +102,8 @@ function valueText(
 /** The cell's text, an unreadable cell, or undefined for a cell with nothing in it. */
 function cellText(cell: RawCell, parts: WorkbookParts): string | Unreadable | undefined {
   if (cell.formula) {
-    if (cell.value === undefined) {
+    // an empty <v> is an empty text result (t="str"), or no result at all, as openpyxl saves formulas
+    if (cell.value === undefined || (cell.value === '' && cell.type !== 'str')) {
       return new Unreadable(
         'the formula was saved without its result; open the workbook in a spreadsheet and save it again',
       );
