@@ -28,10 +28,15 @@ export interface WorkbookParts {
 /** Unpacks an entry of the zip; the zip's size is checked before (zip-guard.ts). */
 export type Unpack = (path: string) => Buffer | undefined;
 
+/** A part's name as looked up: case does not count (OPC), and some zips write backslashes or a leading slash. */
+function partKey(name: string): string {
+  return name.replace(/\\/g, '/').replace(/^\//, '').toLowerCase();
+}
+
 export function unpacker(entries: readonly ZipEntry[], budget: number): Unpack {
-  const byName = new Map(entries.map((entry) => [entry.name.replace(/^\//, ''), entry]));
+  const byName = new Map(entries.map((entry) => [partKey(entry.name), entry]));
   return (path) => {
-    const entry = byName.get(path);
+    const entry = byName.get(partKey(path));
     if (!entry) return undefined;
     try {
       return unzipEntry(entry, budget);

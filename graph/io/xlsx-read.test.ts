@@ -27,7 +27,7 @@ const rootRels: Part = {
   xml: `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${REL}"><Relationship Id="rId1" Type="${R}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
 };
 
-function workbookRels(extra = ''): Part {
+function workbookRels(): Part {
   return {
     name: 'xl/_rels/workbook.xml.rels',
     xml: `<Relationships xmlns="${REL}">
@@ -35,7 +35,7 @@ function workbookRels(extra = ''): Part {
       <Relationship Id="rT" Type="${R}/worksheet" Target="/xl/worksheets/sheet2.xml"/>
       <Relationship Id="rC" Type="${R}/chartsheet" Target="chartsheets/sheet1.xml"/>
       <Relationship Id="rSS" Type="${R}/sharedStrings" Target="sharedStrings.xml"/>
-      <Relationship Id="rSt" Type="${R}/styles" Target="styles.xml"/>${extra}
+      <Relationship Id="rSt" Type="${R}/styles" Target="styles.xml"/>
     </Relationships>`,
   };
 }
@@ -108,6 +108,27 @@ describe('reading a workbook straight from its parts', () => {
       ['actors', 'actor', [['name']]],
       ['levels', 'level', [['id']]],
     ]);
+  });
+
+  it('reads a workbook saved as Strict Open XML (other namespaces, same parts)', () => {
+    const strict = book('<row r="1"><c r="A1" s="1"><v>45352</v></c></row>').map((part) => ({
+      ...part,
+      xml: part.xml
+        .replaceAll(R, 'http://purl.oclc.org/ooxml/officeDocument/relationships')
+        .replaceAll(NS, 'http://purl.oclc.org/ooxml/spreadsheetml/main'),
+    }));
+    expect(strict.some((part) => part.xml.includes(R))).toBe(false);
+    expect(read(strict).map((s) => [s.name, s.table.rows])).toEqual([
+      ['actors', [['2024-03-01']]],
+      ['levels', [['id']]],
+    ]);
+  });
+
+  it('finds a part whatever the case of its name, or a zip written with backslashes', () => {
+    const parts = book('<row r="1"><c r="A1" t="s"><v>0</v></c></row>').map((part) =>
+      part.name === ACTORS ? { ...part, name: 'XL\\Worksheets\\Sheet2.xml' } : part,
+    );
+    expect(read(parts)[0]!.table.rows).toEqual([['name']]);
   });
 
   it('reads strings shared and inline, runs joined, phonetic guides left out, escapes undone', () => {
