@@ -18,6 +18,7 @@ import { DEFAULT_IMPORT_LIMITS, jsonRows, readFile } from './read-file.js';
 import type { ImportLimits, Parsed } from './read-file.js';
 import { resolveNames } from './resolve-names.js';
 import { idsFromStoredNames, withStoredMembers } from './stored-values.js';
+import { isWorkbookFormat } from './sniff.js';
 
 export { DEFAULT_IMPORT_LIMITS, SUPPORTED_IMPORT_FORMATS } from './read-file.js';
 export type { ImportLimits } from './read-file.js';
@@ -46,7 +47,7 @@ export const READ_IN_THREAD_FROM = 256 * 1024;
 /** True when a file of this name and size is read in a worker thread. */
 export function readsInThread(bytes: Uint8Array, filename: string): boolean {
   const format = extname(filename).slice(1).toLowerCase();
-  return format === 'xlsx' && bytes.byteLength >= READ_IN_THREAD_FROM;
+  return isWorkbookFormat(format) && bytes.byteLength >= READ_IN_THREAD_FROM;
 }
 
 export type DocumentImportOptions = Omit<FileImportOptions, 'filename' | 'type'>;

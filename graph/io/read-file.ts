@@ -17,7 +17,7 @@ import { rowsFromSheets } from './sheets.js';
 import { tablesFromXlsx } from './xlsx-read.js';
 import type { Sheet } from './xlsx-read.js';
 import { typeNamed } from './type-names.js';
-import { checkContent } from './sniff.js';
+import { checkContent, isWorkbookFormat } from './sniff.js';
 import { filledRows } from './table.js';
 import { checkZipSize } from './zip-guard.js';
 import { typeFromName, typeHint } from './file-type.js';
@@ -47,7 +47,7 @@ export const DEFAULT_IMPORT_LIMITS: ImportLimits = {
   maxUnpackedBytes: 100 * 1024 * 1024,
 };
 
-export const SUPPORTED_IMPORT_FORMATS = ['csv', 'tsv', 'txt', 'json', 'xlsx'] as const;
+export const SUPPORTED_IMPORT_FORMATS = ['csv', 'tsv', 'txt', 'json', 'xlsx', 'xlsm'] as const;
 
 function sheetKind(name: string): TableType {
   const key = name.trim().toLowerCase();
@@ -114,7 +114,7 @@ export async function readFile(
     if (hint) return { rows: [], errors: [hint], warnings: [], refused: filledRows(table) };
     return rowsFromSheets([{ name, type: named ?? 'actor', table }], 'actor');
   }
-  if (format === 'xlsx') {
+  if (isWorkbookFormat(format)) {
     const sheets = readWorkbook(bytes, limits);
     const named = sheets.map((sh) => ({
       name: sh.name,

@@ -33,9 +33,16 @@ const WHAT: Record<Exclude<Content, 'text'>, string> = {
   binary: 'not a text file (it holds NUL bytes)',
 };
 
+/** Workbook formats, read alike: .xlsm is an .xlsx that may carry macros (never run, nor read). */
+export const WORKBOOK_FORMATS = ['xlsx', 'xlsm'] as const;
+
+export function isWorkbookFormat(format: string): boolean {
+  return (WORKBOOK_FORMATS as readonly string[]).includes(format);
+}
+
 /**
  * Refuses a file whose content is not what its format (from its name) reads:
- * text formats take text, .xlsx takes a zip.
+ * text formats take text, .xlsx and .xlsm take a zip.
  */
 export function checkContent(bytes: Uint8Array, format: string): void {
   const content = contentOf(bytes);
@@ -46,12 +53,12 @@ export function checkContent(bytes: Uint8Array, format: string): void {
       { reason: 'UNSUPPORTED_FORMAT', format: 'xls' },
     );
   }
-  if (format === 'xlsx') {
+  if (isWorkbookFormat(format)) {
     if (content === 'zip') return;
     throw refused(
       content === 'text'
-        ? 'the file is named .xlsx but holds text: if it is CSV, name it .csv'
-        : `the file is named .xlsx but is ${WHAT[content]}`,
+        ? `the file is named .${format} but holds text: if it is CSV, name it .csv`
+        : `the file is named .${format} but is ${WHAT[content]}`,
     );
   }
   if (content === 'text') return;

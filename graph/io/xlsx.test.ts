@@ -170,6 +170,26 @@ describe('xlsx import', () => {
     expect(report.counts.unchanged).toBeGreaterThan(100);
   });
 
+  it('reads a macro-enabled workbook (.xlsm) as a workbook, and refuses text so named', async () => {
+    const bytes = await workbook({
+      Stakeholders: [
+        ['Organisation', 'Type', 'Sector'],
+        ['Saron Water Users', 'community group', 'civil society'],
+      ],
+    });
+    const report = await importFile(sample.current, bytes, { filename: 'Template.xlsm' });
+    expect(report).toMatchObject({ ok: true, counts: { created: 1 } });
+    const actors = (await sample.current.state()).entities.actor;
+    expect(actors.get('saron-water-users')).toMatchObject({ kind: 'community_group' });
+    const text = await importFile(sample.current, Buffer.from('name,kind\n'), {
+      filename: 'list.xlsm',
+    }).catch((e) => e);
+    expect(text).toMatchObject({
+      code: 'INVALID_INPUT',
+      message: 'the file is named .xlsm but holds text: if it is CSV, name it .csv',
+    });
+  });
+
   it('carries every field into an empty store, tags and descriptions of ties, interests and assessments too', async () => {
     const extra = await importDocument(sample.current, {
       ties: [

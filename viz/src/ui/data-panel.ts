@@ -14,7 +14,7 @@ import { download } from './export.js';
 /** Problems of each kind listed; the rest are counted. */
 const LISTED = 100;
 
-const ACCEPTED = '.csv,.tsv,.txt,.xlsx,.json';
+const ACCEPTED = '.csv,.tsv,.txt,.xlsx,.xlsm,.json';
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
