@@ -6,6 +6,7 @@
  */
 import { posix } from 'node:path';
 import { readXml, badPart } from './xml-part.js';
+import { decodeXstring } from './xstring.js';
 import { unzipEntry, ZipBudgetExceeded } from './zip.js';
 import type { ZipEntry } from './zip.js';
 
@@ -105,21 +106,10 @@ function sharedStrings(unpack: Unpack, path: string | undefined): string[] {
     close(name) {
       if (name === 't') inText = false;
       else if (name === 'rPh') phonetic -= 1;
-      else if (name === 'si') strings.push(unescapeX(text.join('')));
+      else if (name === 'si') strings.push(decodeXstring(text.join('')));
     },
   });
   return strings;
-}
-
-/**
- * Excel writes characters XML cannot hold as `_xHHHH_` (a carriage return as
- * `_x000D_`, and a literal `_x` as `_x005F_x`) in shared strings.
- */
-function unescapeX(text: string): string {
-  if (!text.includes('_x')) return text;
-  return text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) =>
-    String.fromCharCode(parseInt(hex, 16)),
-  );
 }
 
 /** Built-in number formats that show a date or a time (ECMA-376 18.8.30, and the East Asian ones). */

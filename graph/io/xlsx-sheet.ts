@@ -10,6 +10,7 @@ import { GraphError } from '../errors.js';
 import type { Table } from './table.js';
 import type { WorkbookParts } from './xlsx-parts.js';
 import { readXml } from './xml-part.js';
+import { decodeXstring } from './xstring.js';
 
 /** A cell that cannot be read, and why. */
 class Unreadable {
@@ -84,8 +85,10 @@ function valueText(
         text ?? new Unreadable('the cell points to a shared string the workbook does not hold')
       );
     }
-    case 'str':
     case 'inlineStr':
+      return decodeXstring(value);
+    case 'str':
+      // a formula's text result: LibreOffice and XlsxWriter write it unescaped, and read it so
       return value;
     case 'b':
       return parseInt(value, 10) !== 0 ? 'true' : 'false';
@@ -110,7 +113,7 @@ function cellText(cell: RawCell, parts: WorkbookParts): string | Unreadable | un
     }
     return valueText(cell.type, cell.value, cell.style, parts);
   }
-  if (cell.inline !== undefined) return cell.inline;
+  if (cell.inline !== undefined) return decodeXstring(cell.inline);
   if (cell.value === undefined) return undefined;
   return valueText(cell.type, cell.value, cell.style, parts);
 }

@@ -11,6 +11,7 @@ import { COLLECTION_OF, ENTITY_TYPES } from '../model/index.js';
 import type { AnyEntity, EntityType, GraphState } from '../model/index.js';
 import { COLUMNS } from './columns.js';
 import { neutralise } from './csv.js';
+import { encodeXstring } from './xstring.js';
 import { entityRows, longCells, sortedEntities } from './export-table.js';
 
 /** The most characters an Excel cell holds: Excel calls a workbook with a longer cell damaged, and its repair cuts the cell short. */
@@ -40,6 +41,18 @@ interface SheetOf {
   entities: readonly AnyEntity[];
 }
 
+/**
+ * A cell as written: its text, formula-like text neutralised (csv.ts). Text
+ * with characters XML cannot hold as they are, or a literal `_xHHHH_`, is
+ * escaped (xstring.ts) in an inline string: Excel and LibreOffice both undo
+ * the escapes there, where LibreOffice leaves a plain string value as it is.
+ */
+function cellValue(text: string): ExcelJS.CellValue {
+  const neutral = neutralise(text);
+  const escaped = encodeXstring(neutral);
+  return escaped === neutral ? neutral : { richText: [{ text: escaped }] };
+}
+
 /** Writes the sheets into `out` as a workbook, a few thousand rows at a time; stops when `out` is closed. */
 async function writeWorkbook(out: PassThrough, sheets: readonly SheetOf[]): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
@@ -56,7 +69,7 @@ async function writeWorkbook(out: PassThrough, sheets: readonly SheetOf[]): Prom
     sheet.autoFilter = `A1:${last}1`;
     let written = 0;
     for (const row of entityRows(type, entities)) {
-      sheet.addRow(row.map(neutralise)).commit();
+      sheet.addRow(row.map(cellValue)).commit();
       written += 1;
       if (written % ROWS_PER_TURN === 0) {
         await nextTurn();

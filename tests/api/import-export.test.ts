@@ -234,62 +234,92 @@ describe('GET /api/export/:format', () => {
 });
 
 describe('round trips', () => {
-  it('export then import is the identity, for arbitrary unicode names, tags and descriptions', async () => {
-    const trimmed = (unit: fc.Arbitrary<string> | 'grapheme', maxLength: number) =>
-      fc.string({ unit, minLength: 1, maxLength }).filter((s) => s.trim() !== '' && s === s.trim());
-    // tags often hold what separates the values of a cell, or escapes it
-    const tag = trimmed(
-      fc.oneof(
-        fc.constantFrom('|', ';', '\\', '\n', ' '),
-        fc.string({ unit: 'grapheme', maxLength: 1 }),
-      ),
-      12,
-    );
-    // free text as people write it: any spacing, quotes, delimiters, formula-like starts
-    const textUnit = fc.oneof(
-      fc.constantFrom(' ', '\n', '\t', '=', '+', '-', '@', "'", '"', ',', ';', '|'),
-      fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 }),
-    );
-    await fc.assert(
-      fc.asyncProperty(
-        fc.array(
-          fc.record({
-            name: trimmed('grapheme', 30),
-            tags: fc.uniqueArray(tag, { maxLength: 3 }),
-            description: fc.string({ unit: textUnit, maxLength: 40 }),
-          }),
-          {
-            minLength: 1,
-            maxLength: 8,
+  it.each([
+    ['csv', '/api/export/csv?entity=actors', 'actors.csv'],
+    ['workbook', '/api/export/xlsx', 'mandatemap.xlsx'],
+  ])(
+    '%s export then import is the identity, for arbitrary unicode names, tags and descriptions',
+    async (_, url, filename) => {
+      const trimmed = (unit: fc.Arbitrary<string> | 'grapheme', maxLength: number) =>
+        fc
+          .string({ unit, minLength: 1, maxLength })
+          .filter((s) => s.trim() !== '' && s === s.trim());
+      // tags often hold what separates the values of a cell, or escapes it
+      const tag = trimmed(
+        fc.oneof(
+          fc.constantFrom('|', ';', '\\', '\n', ' '),
+          fc.string({ unit: 'grapheme', maxLength: 1 }),
+        ),
+        12,
+      );
+      // free text as people write it: any spacing, quotes, delimiters, formula-like starts, controls
+      const textUnit = fc.oneof(
+        fc.constantFrom(
+          ' ',
+          '\n',
+          '\t',
+          '=',
+          '+',
+          '-',
+          '@',
+          "'",
+          '"',
+          ',',
+          ';',
+          '|',
+          '_x000D_',
+          '&amp;',
+          '<',
+          // a carriage return, Word's line break, a bell, a non-character: XML holds none as they are
+          '\r',
+          '\u000B',
+          '\u0007',
+          '\uFFFF',
+        ),
+        fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 }),
+      );
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(
+            fc.record({
+              name: trimmed('grapheme', 30),
+              tags: fc.uniqueArray(tag, { maxLength: 3 }),
+              description: fc.string({ unit: textUnit, maxLength: 40 }),
+            }),
+            {
+              minLength: 1,
+              maxLength: 8,
+            },
+          ),
+          async (entries) => {
+            const app = await makeTestApp({ sample: false });
+            const actors = entries.map(({ name, tags, description }, i) => ({
+              id: `a${i}`,
+              name,
+              tags,
+              description,
+              kind: 'ngo',
+              sector: 'civil_society',
+            }));
+            await app.gql('mutation($d: JSON!) { importData(data: $d) { ok } }', { d: { actors } });
+            const exported = (await app.app.inject(url)).rawPayload;
+            const second = await makeTestApp({ sample: false });
+            const report = (
+              await second.app.inject({
+                method: 'POST',
+                url: '/api/import',
+                ...multipartFile(filename, exported),
+              })
+            ).json();
+            expect(report.ok).toBe(true);
+            const read = async (a: TestApp) =>
+              (await a.app.inject('/api/export/json')).json().actors;
+            expect(await read(second)).toEqual(await read(app));
+            await Promise.all([app.close(), second.close()]);
           },
         ),
-        async (entries) => {
-          const app = await makeTestApp({ sample: false });
-          const actors = entries.map(({ name, tags, description }, i) => ({
-            id: `a${i}`,
-            name,
-            tags,
-            description,
-            kind: 'ngo',
-            sector: 'civil_society',
-          }));
-          await app.gql('mutation($d: JSON!) { importData(data: $d) { ok } }', { d: { actors } });
-          const csv = (await app.app.inject('/api/export/csv?entity=actors')).rawPayload;
-          const second = await makeTestApp({ sample: false });
-          const report = (
-            await second.app.inject({
-              method: 'POST',
-              url: '/api/import',
-              ...multipartFile('actors.csv', csv),
-            })
-          ).json();
-          expect(report.ok).toBe(true);
-          const read = async (a: TestApp) => (await a.app.inject('/api/export/json')).json().actors;
-          expect(await read(second)).toEqual(await read(app));
-          await Promise.all([app.close(), second.close()]);
-        },
-      ),
-      { numRuns: 25 },
-    );
-  });
+        { numRuns: 25 },
+      );
+    },
+  );
 });

@@ -1,5 +1,18 @@
-/** A minimal zip writer (deflate), for building hostile archives in tests. */
+/** A minimal zip writer (deflate), for building hostile archives, and workbooks by hand, in tests. */
 import { deflateRawSync } from 'node:zlib';
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+/** The CRC-32 a zip records of each entry (other programs, LibreOffice among them, check it). */
+function crc32(data: Buffer): number {
+  let crc = 0xffffffff;
+  for (const byte of data) crc = CRC_TABLE[(crc ^ byte) & 0xff]! ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
 
 export function zipOf(entries: { name: string; data: Buffer; declaredSize?: number }[]): Buffer {
   const locals: Buffer[] = [];
@@ -13,6 +26,7 @@ export function zipOf(entries: { name: string; data: Buffer; declaredSize?: numb
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
     local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(crc32(e.data), 14);
     local.writeUInt32LE(compressed.length, 18);
     local.writeUInt32LE(size, 22);
     local.writeUInt16LE(name.length, 26);
@@ -21,6 +35,7 @@ export function zipOf(entries: { name: string; data: Buffer; declaredSize?: numb
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
     central.writeUInt16LE(8, 10);
+    central.writeUInt32LE(crc32(e.data), 16);
     central.writeUInt32LE(compressed.length, 20);
     central.writeUInt32LE(size, 24);
     central.writeUInt16LE(name.length, 28);

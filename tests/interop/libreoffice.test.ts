@@ -37,7 +37,15 @@ const AWKWARD_ACTORS = [
     sector: 'civil_society',
     description: '-5',
   },
-  { id: 'dated-2024-01-02', name: '2024-01-02', kind: 'community_group', sector: 'public' },
+  {
+    id: 'dated-2024-01-02',
+    name: '2024-01-02',
+    kind: 'community_group',
+    sector: 'public',
+    // what XML cannot hold as it is, written _xHHHH_, and text that looks so
+    // (Calc itself turns a CR LF into a line feed, so there is none here)
+    description: "Word's\u000Bline break, a bell\u0007, literal _x000D_ and _x005f_",
+  },
 ];
 
 let dir: string;

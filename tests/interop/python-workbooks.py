@@ -16,7 +16,7 @@ ACTORS = [
     ["id", "name", "kind", "sector", "description", "tags"],
     ["007", "Berg River Trust & <Friends>", "NGO", "civil society", "line one\nline two", "rivers|water"],
     # the sector is merged down from the row above
-    ["paarl-forum", "Paarl Youth Forum \U0001F30A", "community group", None, "_x000D_ is text", "0012"],
+    ["paarl-forum", "Paarl Youth Forum \U0001F30A", "community group", None, "Youth, sport & rivers", "0012"],
 ]
 MANDATES = [
     ["title", "function", "strength", "holder", "issues", "places", "valid from", "valid to"],
@@ -48,7 +48,7 @@ def with_xlsxwriter(path):
                 actors.write_string(r, c, value)
     actors.merge_range("D2:D3", "civil society")
     # a formula with the result it was saved with
-    actors.write_formula(2, 4, '=CONCATENATE("_x000D_"," is text")', None, "_x000D_ is text")
+    actors.write_formula(2, 4, '=CONCATENATE("Youth, sport"," & rivers")', None, "Youth, sport & rivers")
     mandates = book.add_worksheet("Mandates")
     for r, row in enumerate(MANDATES):
         for c, value in enumerate(row):

@@ -72,7 +72,7 @@ describe('workbooks written by openpyxl and XlsxWriter', { timeout: 30_000 }, ()
         name: 'Paarl Youth Forum \u{1F30A}',
         kind: 'community_group',
         sector: 'civil_society',
-        description: '_x000D_ is text',
+        description: 'Youth, sport & rivers',
         tags: ['0012'],
       });
       expect(byId(mandate, 'abstraction-licences')).toMatchObject({
