@@ -9,14 +9,21 @@
 // eslint-disable-next-line no-control-regex -- these characters are the point
 const UNSAFE = /[\u0000-\u0008\u000B-\u000D\u000E-\u001F\uFFFE\uFFFF]/g;
 const ESCAPE = /_x([0-9A-Fa-f]{4})_/g;
+// an underscore that would start an escape once written: before another, or before a character written as one
+// eslint-disable-next-line no-control-regex -- as UNSAFE
+const STARTS_ESCAPE = /_(?=x[0-9A-Fa-f]{4}[_\u0000-\u0008\u000B-\u001F\uFFFE\uFFFF])/g;
 
 function hex(char: string): string {
   return `_x${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`;
 }
 
+// eslint-disable-next-line no-control-regex -- as UNSAFE, or an escape: most text has neither
+const NEEDS_ESCAPES = /[\u0000-\u0008\u000B-\u001F\uFFFE\uFFFF]|_x[0-9A-Fa-f]{4}_/;
+
 export function encodeXstring(text: string): string {
-  const escaped = text.includes('_x') ? text.replace(ESCAPE, '_x005F_x$1_') : text;
-  return escaped.replace(UNSAFE, hex);
+  if (!NEEDS_ESCAPES.test(text)) return text;
+  // overlapping ones too: _x0041_x0042_, or _x000D before a CR (written _x000D_)
+  return text.replace(STARTS_ESCAPE, '_x005F_').replace(UNSAFE, hex);
 }
 
 export function decodeXstring(text: string): string {
