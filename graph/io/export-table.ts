@@ -1,7 +1,7 @@
 /** Entities -> rows of cells, with the same columns the import reads, so a file exported re-imports as it is. */
 import type { AnyEntity, EntityType, GraphState } from '../model/index.js';
 import { COLUMNS } from './columns.js';
-import { getPath } from './field-paths.js';
+import { pathReader } from './field-paths.js';
 import { joinValues } from './multi-values.js';
 
 function cellOf(value: unknown, kind: string): string {
@@ -57,12 +57,14 @@ export function longCells(
   entities: readonly AnyEntity[],
   max: number,
 ): LongCell[] {
-  const lists = COLUMNS[type].filter((c) => LIST_KINDS.has(c.kind));
+  const lists = COLUMNS[type]
+    .filter((c) => LIST_KINDS.has(c.kind))
+    .map((c) => ({ ...c, read: pathReader(c.field) }));
   const long: LongCell[] = [];
   if (lists.length === 0) return long;
   for (const e of entities) {
     for (const c of lists) {
-      const value = getPath(e as unknown as Record<string, unknown>, c.field);
+      const value = c.read(e as unknown as Record<string, unknown>);
       // the usual short list is cleared by its bound; only a long one is written out to measure
       if (cellLengthBound(value, c.kind) <= max) continue;
       const length = cellOf(value, c.kind).length;
@@ -74,11 +76,9 @@ export function longCells(
 
 /** The header, then one row per entity, each made only when it is read. */
 export function* entityRows(type: EntityType, entities: readonly AnyEntity[]): Generator<string[]> {
-  const columns = COLUMNS[type];
+  const columns = COLUMNS[type].map((c) => ({ ...c, read: pathReader(c.field) }));
   yield columns.map((c) => c.field);
   for (const e of entities) {
-    yield columns.map((c) =>
-      cellOf(getPath(e as unknown as Record<string, unknown>, c.field), c.kind),
-    );
+    yield columns.map((c) => cellOf(c.read(e as unknown as Record<string, unknown>), c.kind));
   }
 }
