@@ -29,6 +29,12 @@ export interface SheetRows extends TableRows {
 
 export function rowsFromSheets(sheets: NamedTable[], fallback: EntityType): SheetRows {
   const out: SheetRows = { rows: [], errors: [], warnings: [], refused: 0, memberRows: [] };
+  if (sheets.length === 0) {
+    // a workbook of chart sheets only, say
+    const why = 'the workbook has no worksheet: nothing to import';
+    out.warnings.push(warning('', 0, '', '', 'EMPTY_SHEET', why));
+    return out;
+  }
   const typed = sheets.filter((s) => s.type !== undefined);
   const chosen =
     typed.length > 0 ? typed : sheets.slice(0, 1).map((s) => ({ ...s, type: fallback }));

@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { useSampleService } from '../../tests/helpers/sample-service.js';
+import { importFile } from './import-file.js';
 import { zipOf } from '../../tests/helpers/zip.js';
 import { isDateFormat } from './xlsx-parts.js';
 import { tablesFromXlsx } from './xlsx-read.js';
 import { columnOf } from './xlsx-sheet.js';
 import { zipEntries } from './zip.js';
+
+const sample = useSampleService();
 
 const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -129,6 +133,27 @@ describe('reading a workbook straight from its parts', () => {
       part.name === ACTORS ? { ...part, name: 'XL\\Worksheets\\Sheet2.xml' } : part,
     );
     expect(read(parts)[0]!.table.rows).toEqual([['name']]);
+  });
+
+  it('reads a workbook of chart sheets only as no sheets, which the import warns of', async () => {
+    const charts = book('').map((part) =>
+      part.name === 'xl/workbook.xml'
+        ? { ...part, xml: part.xml.replace(/<x:sheet name="(actors|levels)"[^>]*\/>/g, '') }
+        : part,
+    );
+    expect(read(charts)).toEqual([]);
+    const bytes = zipOf(charts.map(({ name, xml }) => ({ name, data: Buffer.from(xml) })));
+    const report = await importFile(sample.current, bytes, {
+      filename: 'charts.xlsx',
+      dryRun: true,
+    });
+    expect(report).toMatchObject({ ok: true, counts: { created: 0, rejected: 0 } });
+    expect(report.warnings).toEqual([
+      expect.objectContaining({
+        code: 'EMPTY_SHEET',
+        message: 'the workbook has no worksheet: nothing to import',
+      }),
+    ]);
   });
 
   it('reads strings shared and inline, runs joined, phonetic guides left out, escapes undone', () => {

@@ -59,7 +59,7 @@ function rowOf(ref: string): number {
 }
 
 const DAY_MS = 86_400_000;
-/** Day 0 of Excel's 1900 system, as the day 25,569 before 1970-01-01 (Excel counts 1900-02-29). */
+/** 1970-01-01 as an Excel day number (1900 system, which counts a 29 February 1900 that never was). */
 const UNIX_DAY = 25_569;
 const DAYS_1900_TO_1904 = 1_462;
 

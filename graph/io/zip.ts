@@ -23,7 +23,7 @@ export interface ZipEntry {
   data: Buffer;
 }
 
-export function notAZip(why: string): GraphError {
+function notAZip(why: string): GraphError {
   return new GraphError('INVALID_INPUT', `the file is not a readable .xlsx (zip) file: ${why}`, {
     reason: 'INVALID_XLSX',
   });
