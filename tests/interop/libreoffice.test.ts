@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runsWith } from '../helpers/prerequisite.js';
 import { makeTestApp } from '../helpers/app.js';
 import type { TestApp } from '../helpers/app.js';
 import { multipartFile } from '../helpers/multipart.js';
@@ -102,11 +103,7 @@ const CSV_FILTER = 'CSV:44,34,76,1';
 
 // LibreOffice takes a second or two a file, more on a loaded machine
 describe('files saved again by LibreOffice Calc', { timeout: 60_000 }, () => {
-  if (!hasCalc && process.env.CI !== 'true') {
-    console.warn(`skipping the LibreOffice round trips: ${reason}`);
-    it.skip(reason, () => {});
-    return;
-  }
+  if (!runsWith(hasCalc, 'the LibreOffice round trips', reason)) return;
 
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'mandatemap-calc-'));

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { runsWith } from '../helpers/prerequisite.js';
 import { makeTestApp } from '../helpers/app.js';
 import type { TestApp } from '../helpers/app.js';
 import { multipartFile } from '../helpers/multipart.js';
@@ -33,11 +34,7 @@ const importFile = (t: TestApp, name: string, dryRun = false) =>
   });
 
 describe('workbooks written by openpyxl and XlsxWriter', { timeout: 30_000 }, () => {
-  if (!python && process.env.CI !== 'true') {
-    console.warn(`skipping the Python workbook writers: ${reason}`);
-    it.skip(reason, () => {});
-    return;
-  }
+  if (!runsWith(python !== undefined, 'the Python workbook writers', reason)) return;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'mandatemap-python-'));
