@@ -38,9 +38,10 @@ export interface FileImportOptions {
  * Workbooks from this size on are read in a worker thread, so that the server
  * answers other requests meanwhile: reading one holds the thread about a
  * third of a millisecond per kilobyte of workbook (2.8 s for 7.8 MB), each
- * sheet in one stretch. CSV and JSON are read here: some 70 ms per megabyte, and the thread
- * would cost more than it saves (it starts cold and copies its rows back, 1-2
- * s more for 300,000 rows, while writing them holds this thread anyway).
+ * sheet in one stretch. CSV and JSON are read here: some 70 ms per megabyte,
+ * and the thread would cost more than it saves (it starts cold and copies its
+ * rows back, 1-2 s more for 300,000 rows, while writing them holds this thread
+ * anyway).
  */
 export const READ_IN_THREAD_FROM = 256 * 1024;
 

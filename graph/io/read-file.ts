@@ -130,7 +130,6 @@ export async function readFile(
   );
 }
 
-/** Refuses a JSON document whole when it has more than `maxRows` items. */
 /** A workbook's sheets, once its unpacked size is checked. */
 function readWorkbook(bytes: Uint8Array, limits: ImportLimits): Sheet[] {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -138,6 +137,7 @@ function readWorkbook(bytes: Uint8Array, limits: ImportLimits): Sheet[] {
   return tablesFromXlsx(entries, { ...limits, maxPartBytes: limits.maxUnpackedBytes });
 }
 
+/** Refuses a JSON document whole when it has more than `maxRows` items. */
 function checkItems(items: number, maxRows: number): void {
   if (items > maxRows) {
     throw new GraphError('LIMIT_EXCEEDED', `the document has ${items} rows, more than ${maxRows}`, {
@@ -147,7 +147,6 @@ function checkItems(items: number, maxRows: number): void {
 }
 
 /** The rows of a JSON document: a Kumu blueprint, else one in the model's shape. */
-/** The rows of a JSON document: the model's own shape, or a Kumu blueprint. */
 export function jsonRows(document: unknown, maxRows: number): Parsed {
   return isKumuBlueprint(document)
     ? blueprintRows(document, maxRows)

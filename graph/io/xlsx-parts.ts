@@ -5,6 +5,7 @@
  * strings cells point to. Main function: workbookParts.
  */
 import { posix } from 'node:path';
+import { GraphError } from '../errors.js';
 import { readXml, badPart } from './xml-part.js';
 import { decodeXstring } from './xstring.js';
 import { unzipEntry, ZipBudgetExceeded } from './zip.js';
@@ -42,7 +43,17 @@ export function unpacker(entries: readonly ZipEntry[], budget: number): Unpack {
     try {
       return unzipEntry(entry, budget);
     } catch (error) {
-      if (error instanceof ZipBudgetExceeded) throw badPart(path, 'unpacks past the limit');
+      if (error instanceof ZipBudgetExceeded) {
+        // zip-guard.ts has checked the whole zip against the same limit: a safeguard only
+        throw new GraphError(
+          'LIMIT_EXCEEDED',
+          `the workbook's part '${path}' unpacks to more than ${budget} bytes`,
+          {
+            max: budget,
+            reason: 'DECOMPRESSED_SIZE',
+          },
+        );
+      }
       throw error;
     }
   };
