@@ -97,27 +97,52 @@ function firstOfKind(rels: Map<string, Relationship>, kind: string): string | un
   return undefined;
 }
 
-/** The text of each shared string, its runs joined, its phonetic guides left out. */
+/**
+ * The text of one string item, shared (`<si>`) or inline (`<is>`), fed the
+ * item's tags and text: its runs joined, its phonetic guides (`<rPh>`) left
+ * out, Excel's escapes undone (xstring.ts).
+ */
+export class StringItem {
+  private parts: string[] = [];
+  private inText = false;
+  private phonetic = 0;
+
+  open(name: string): void {
+    if (name === 'rPh') this.phonetic += 1;
+    else if (name === 't' && this.phonetic === 0) this.inText = true;
+  }
+
+  text(value: string): void {
+    if (this.inText) this.parts.push(value);
+  }
+
+  close(name: string): void {
+    if (name === 't') this.inText = false;
+    else if (name === 'rPh') this.phonetic -= 1;
+  }
+
+  /** The item's text; the next item starts afresh. */
+  take(): string {
+    const text = decodeXstring(this.parts.join(''));
+    this.parts = [];
+    this.inText = false;
+    this.phonetic = 0;
+    return text;
+  }
+}
+
+/** The text of each shared string. */
 function sharedStrings(unpack: Unpack, path: string | undefined): string[] {
   const bytes = path ? unpack(path) : undefined;
   if (!path || !bytes) return [];
   const strings: string[] = [];
-  let text: string[] = [];
-  let inText = false;
-  let phonetic = 0;
+  const item = new StringItem();
   readXml(path, bytes, {
-    open(name) {
-      if (name === 'si') text = [];
-      else if (name === 'rPh') phonetic += 1;
-      else if (name === 't' && phonetic === 0) inText = true;
-    },
-    text(value) {
-      if (inText) text.push(value);
-    },
+    open: (name) => item.open(name),
+    text: (value) => item.text(value),
     close(name) {
-      if (name === 't') inText = false;
-      else if (name === 'rPh') phonetic -= 1;
-      else if (name === 'si') strings.push(decodeXstring(text.join('')));
+      if (name === 'si') strings.push(item.take());
+      else item.close(name);
     },
   });
   return strings;

@@ -8,6 +8,7 @@
  */
 import { GraphError } from '../errors.js';
 import type { Table } from './table.js';
+import { StringItem } from './xlsx-parts.js';
 import type { WorkbookParts } from './xlsx-parts.js';
 import { readXml } from './xml-part.js';
 import { decodeXstring } from './xstring.js';
@@ -25,7 +26,7 @@ interface RawCell {
   style: number;
   /** The text of `<v>`: undefined when the cell has none. */
   value: string | undefined;
-  /** The text of `<is>`, an inline string. */
+  /** The text of `<is>`, an inline string, its escapes undone. */
   inline: string | undefined;
   formula: boolean;
 }
@@ -113,7 +114,7 @@ function cellText(cell: RawCell, parts: WorkbookParts): string | Unreadable | un
     }
     return valueText(cell.type, cell.value, cell.style, parts);
   }
-  if (cell.inline !== undefined) return decodeXstring(cell.inline);
+  if (cell.inline !== undefined) return cell.inline;
   if (cell.value === undefined) return undefined;
   return valueText(cell.type, cell.value, cell.style, parts);
 }
@@ -181,9 +182,10 @@ export function readSheet(
   let row: RowCells | undefined;
   let filled = false;
   let cell: RawCell | undefined;
-  let collecting: 'v' | 'f' | 't' | undefined;
-  let inInline = false;
-  let phonetic = 0;
+  let collecting: 'v' | 'f' | undefined;
+  // the cell's inline string, while its <is> is open
+  let inline: StringItem | undefined;
+  const item = new StringItem();
   let lastLine = 0;
   let lastColumn = 0;
 
@@ -201,6 +203,7 @@ export function readSheet(
 
   readXml(path, xml, {
     open(tag, a) {
+      if (inline) return inline.open(tag);
       switch (tag) {
         case 'sheetData':
           inSheetData = true;
@@ -236,15 +239,7 @@ export function readSheet(
           collecting = 'v';
           break;
         case 'is':
-          if (!cell) break;
-          cell.inline = '';
-          inInline = true;
-          break;
-        case 'rPh':
-          phonetic += 1;
-          break;
-        case 't':
-          if (inInline && phonetic === 0) collecting = 't';
+          if (cell) inline = item;
           break;
         case 'mergeCell':
           if (a.ref) merges.push(a.ref);
@@ -252,22 +247,21 @@ export function readSheet(
       }
     },
     text(value) {
-      if (collecting === 'v') cell!.value += value;
-      else if (collecting === 't') cell!.inline += value;
+      if (inline) inline.text(value);
+      else if (collecting === 'v') cell!.value += value;
       else if (collecting === 'f' && value.trim() !== '') cell!.formula = true;
     },
     close(tag) {
+      if (inline) {
+        if (tag !== 'is') return inline.close(tag);
+        cell!.inline = inline.take();
+        inline = undefined;
+        return;
+      }
       switch (tag) {
         case 'v':
         case 'f':
-        case 't':
           collecting = undefined;
-          break;
-        case 'is':
-          inInline = false;
-          break;
-        case 'rPh':
-          phonetic -= 1;
           break;
         case 'c':
           if (cell) finishCell(cell);
