@@ -1,6 +1,7 @@
 /** Entities -> rows of cells, with the same columns the import reads, so a file exported re-imports as it is. */
 import type { AnyEntity, EntityType, GraphState } from '../model/index.js';
 import { COLUMNS } from './columns.js';
+import type { Column } from './columns.js';
 import { pathReader } from './field-paths.js';
 import { joinValues } from './multi-values.js';
 
@@ -23,6 +24,11 @@ export function sortedEntities(state: GraphState, type: EntityType): AnyEntity[]
   return [...(state.entities[type].values() as Iterable<AnyEntity>)].sort((a, b) =>
     a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
   );
+}
+
+/** The columns of a type, or those of them `kept`, each with a reader of its path. */
+function readColumns(type: EntityType, kept: (column: Column) => boolean = () => true) {
+  return COLUMNS[type].filter(kept).map((c) => ({ ...c, read: pathReader(c.field) }));
 }
 
 /** An entity's cell whose text is longer than `max` characters. */
@@ -57,9 +63,7 @@ export function longCells(
   entities: readonly AnyEntity[],
   max: number,
 ): LongCell[] {
-  const lists = COLUMNS[type]
-    .filter((c) => LIST_KINDS.has(c.kind))
-    .map((c) => ({ ...c, read: pathReader(c.field) }));
+  const lists = readColumns(type, (c) => LIST_KINDS.has(c.kind));
   const long: LongCell[] = [];
   if (lists.length === 0) return long;
   for (const e of entities) {
@@ -76,7 +80,7 @@ export function longCells(
 
 /** The header, then one row per entity, each made only when it is read. */
 export function* entityRows(type: EntityType, entities: readonly AnyEntity[]): Generator<string[]> {
-  const columns = COLUMNS[type].map((c) => ({ ...c, read: pathReader(c.field) }));
+  const columns = readColumns(type);
   yield columns.map((c) => c.field);
   for (const e of entities) {
     yield columns.map((c) => cellOf(c.read(e as unknown as Record<string, unknown>), c.kind));

@@ -6,19 +6,18 @@
  * encodeXstring, decodeXstring.
  */
 
-// eslint-disable-next-line no-control-regex -- these characters are the point
-const UNSAFE = /[\u0000-\u0008\u000B-\u000D\u000E-\u001F\uFFFE\uFFFF]/g;
+/** What XML 1.0 cannot hold, and the CR it would read back as a line feed: as a regex character class. */
+const UNSAFE_CLASS = '[\\u0000-\\u0008\\u000B-\\u001F\\uFFFE\\uFFFF]';
+const UNSAFE = new RegExp(UNSAFE_CLASS, 'g');
 const ESCAPE = /_x([0-9A-Fa-f]{4})_/g;
-// an underscore that would start an escape once written: before another, or before a character written as one
-// eslint-disable-next-line no-control-regex -- as UNSAFE
-const STARTS_ESCAPE = /_(?=x[0-9A-Fa-f]{4}[_\u0000-\u0008\u000B-\u001F\uFFFE\uFFFF])/g;
+/** An underscore that would start an escape once written: before another, or before a character written as one. */
+const STARTS_ESCAPE = new RegExp(`_(?=x[0-9A-Fa-f]{4}(?:_|${UNSAFE_CLASS}))`, 'g');
+/** Text that needs an escape: most has none. */
+const NEEDS_ESCAPES = new RegExp(`${UNSAFE_CLASS}|_x[0-9A-Fa-f]{4}_`);
 
 function hex(char: string): string {
   return `_x${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`;
 }
-
-// eslint-disable-next-line no-control-regex -- as UNSAFE, or an escape: most text has neither
-const NEEDS_ESCAPES = /[\u0000-\u0008\u000B-\u001F\uFFFE\uFFFF]|_x[0-9A-Fa-f]{4}_/;
 
 export function encodeXstring(text: string): string {
   if (!NEEDS_ESCAPES.test(text)) return text;
