@@ -22,18 +22,21 @@ interface Import {
   spec: string;
   /** Repo-relative path for relative imports, else the package name. */
   target: string;
+  /** `import type`: gone once compiled. */
+  typeOnly: boolean;
 }
 
 export function importsOf(file: string): Import[] {
   const text = readFileSync(join(ROOT, file), 'utf8');
   const specs = [
-    ...text.matchAll(/(?:^|\n)\s*(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]/g),
-    ...text.matchAll(/import\(\s*['"]([^'"]+)['"]\s*\)/g),
-  ].map((m) => m[1]!);
-  return specs.map((spec) => ({
+    ...text.matchAll(/(?:^|\n)\s*(?:import|export)(\s+type\b)?[^'"]*?from\s+['"]([^'"]+)['"]/g),
+    ...text.matchAll(/import\(\s*()['"]([^'"]+)['"]\s*\)/g),
+  ].map((m) => ({ spec: m[2]!, typeOnly: m[1] !== undefined && m[1] !== '' }));
+  return specs.map(({ spec, typeOnly }) => ({
     file,
     spec,
     target: spec.startsWith('.') ? relative(ROOT, resolve(ROOT, dirname(file), spec)) : spec,
+    typeOnly,
   }));
 }
 
@@ -55,6 +58,29 @@ describe('dependency rules', () => {
   it('the scanner sees imports (so the rules below can fail)', () => {
     expect(productionImports('api').some((i) => under(i.target, 'graph'))).toBe(true);
     expect(importsOf('api/app.ts').map((i) => i.spec)).toContain('fastify');
+  });
+
+  it('every package the server imports is a dependency, not a dev dependency (the image prunes those)', () => {
+    const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+    };
+    const packageOf = (spec: string) =>
+      spec
+        .split('/')
+        .slice(0, spec.startsWith('@') ? 2 : 1)
+        .join('/');
+    // tsx is loaded only when a worker starts from the TypeScript sources (tests, benchmarks)
+    const fromSourcesOnly = (i: Import) =>
+      i.file === 'graph/workers/spawn.ts' && i.spec === 'tsx/esm/api';
+    const imports = [...productionImports('api'), ...productionImports('graph')].filter(
+      (i) =>
+        !i.typeOnly &&
+        !i.spec.startsWith('.') &&
+        !i.spec.startsWith('node:') &&
+        !fromSourcesOnly(i),
+    );
+    expect(imports.length).toBeGreaterThan(10);
+    expect(violations(imports, (i) => !(packageOf(i.spec) in manifest.dependencies))).toEqual([]);
   });
 
   it('nothing imports api/', () => {
