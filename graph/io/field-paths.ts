@@ -39,15 +39,3 @@ export function setPath(target: Fields, path: string, value: unknown): void {
   }
   at[keys[keys.length - 1]!] = value;
 }
-
-/**
- * The same as setPath on a copy: each object on the way is copied, so
- * `target` and whatever it shares with others are left as they were.
- */
-export function withPath(target: Fields, path: string, value: unknown): Fields {
-  const [head, ...rest] = path.split('.') as [string, ...string[]];
-  if (rest.length === 0) return { ...target, [head]: value };
-  const inner = target[head];
-  const nested = typeof inner === 'object' && inner !== null ? (inner as Fields) : {};
-  return { ...target, [head]: withPath(nested, rest.join('.'), value) };
-}

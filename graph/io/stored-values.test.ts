@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { useSampleService } from '../../tests/helpers/sample-service.js';
-import type { EntityMap, Stored } from '../model/index.js';
+import { emptyLists, stateFromSnapshot } from '../model/index.js';
+import type { EntityMap, Snapshot, Stored } from '../model/index.js';
 import { importDocument, importFile } from './import-file.js';
+import type { ImportRow } from './import-plan.js';
+import { withStoredValues } from './stored-values.js';
 
 const sample = useSampleService();
 
@@ -222,5 +225,77 @@ describe('a row without an id', () => {
     );
     expect(report.counts.created).toBe(1);
     expect(await stored('actor', 'ward-committee')).toBeDefined();
+  });
+});
+
+describe('withStoredValues', () => {
+  const dws = {
+    id: 'dws',
+    name: 'DWS',
+    kind: 'department',
+    sector: 'public',
+    tags: ['national'],
+    description: 'Water and sanitation',
+    contact: { person: 'Duty officer', url: 'https://dws.example' },
+    version: 4,
+  };
+  const state = stateFromSnapshot({
+    version: 1,
+    entities: { ...emptyLists(), actor: [dws] },
+  } as Snapshot);
+  const row = (input: Record<string, unknown>, keepStored: readonly string[]): ImportRow => ({
+    type: 'actor',
+    sheet: 'actors.csv',
+    row: 2,
+    input,
+    keepStored,
+  });
+
+  it('fills the kept paths from the stored entity on a copy, leaving the row and what it shares as they were', () => {
+    const contact = { email: 'water@dws.example' };
+    const given = row({ id: 'dws', name: 'DWS', contact }, [
+      'description',
+      'tags',
+      'contact.person',
+      'contact.phone',
+      'levelId',
+    ]);
+    const input = withStoredValues(given, state);
+    expect(input).toEqual({
+      id: 'dws',
+      name: 'DWS',
+      contact: { email: 'water@dws.example', person: 'Duty officer' },
+      description: 'Water and sanitation',
+      tags: ['national'],
+    });
+    expect(given.input).toEqual({
+      id: 'dws',
+      name: 'DWS',
+      contact: { email: 'water@dws.example' },
+    });
+    expect(contact).toEqual({ email: 'water@dws.example' });
+    // two kept paths inside one object copy it once
+    const both = withStoredValues(
+      row({ id: 'dws', contact }, ['contact.person', 'contact.url']),
+      state,
+    );
+    expect(both.contact).toEqual({
+      email: 'water@dws.example',
+      person: 'Duty officer',
+      url: 'https://dws.example',
+    });
+    expect(contact).toEqual({ email: 'water@dws.example' });
+  });
+
+  it('makes the object on the way when the row has none, and gives a row without an id the one it found', () => {
+    const input = withStoredValues(row({ name: 'DWS' }, ['contact.url']), state);
+    expect(input).toEqual({ name: 'DWS', id: 'dws', contact: { url: 'https://dws.example' } });
+  });
+
+  it('returns the input itself when nothing is kept from a stored entity', () => {
+    const alone = row({ id: 'dws', name: 'DWS' }, ['levelId', 'contact.phone']);
+    expect(withStoredValues(alone, state)).toBe(alone.input);
+    const unknown = row({ id: 'nobody', name: 'Nobody' }, ['description']);
+    expect(withStoredValues(unknown, state)).toBe(unknown.input);
   });
 });

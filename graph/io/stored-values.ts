@@ -7,30 +7,99 @@
  */
 import { deriveId, entityId, isEndpointType } from '../model/index.js';
 import type { EntityType, GraphState } from '../model/index.js';
-import { getPath, withPath } from './field-paths.js';
 import type { CellAt, ImportRow } from './import-plan.js';
 import type { ListedMember } from './members-sheet.js';
 import { idsByName, nameKey } from './name-keys.js';
 
+type Fields = Record<string, unknown>;
+
+/** A `keepStored` path: its first key, and the keys after it. */
+interface KeptPath {
+  path: string;
+  rest: readonly string[];
+}
+
+/** A table's `keepStored` paths by first key, made once: the rows of a table share the array. */
+const byHeadOf = new WeakMap<readonly string[], Map<string, KeptPath[]>>();
+
+function byHead(paths: readonly string[]): Map<string, KeptPath[]> {
+  let made = byHeadOf.get(paths);
+  if (made) return made;
+  made = new Map();
+  for (const path of paths) {
+    const [head, ...rest] = path.split('.') as [string, ...string[]];
+    made.set(head, [...(made.get(head) ?? []), { path, rest }]);
+  }
+  byHeadOf.set(paths, made);
+  return made;
+}
+
+/** The value at `rest` inside `value`, or undefined when any step of it is missing. */
+function valueAt(value: unknown, rest: readonly string[]): unknown {
+  let at = value;
+  for (const key of rest) {
+    if (typeof at !== 'object' || at === null) return undefined;
+    at = (at as Fields)[key];
+  }
+  return at;
+}
+
+/**
+ * Sets the value at `path` of `target`, a copy of the row's input: an object
+ * on the way that is not one of `copies` (the objects made for this row) is
+ * the input's own, and is copied before it is written to.
+ */
+function setInCopy(target: Fields, path: string, value: unknown, copies: Set<object>): void {
+  const keys = path.split('.');
+  let at = target;
+  for (let i = 0; i < keys.length - 1; i += 1) {
+    const inner = at[keys[i]!];
+    let next: Fields;
+    if (typeof inner === 'object' && inner !== null && copies.has(inner)) next = inner as Fields;
+    else {
+      next = typeof inner === 'object' && inner !== null ? { ...(inner as Fields) } : {};
+      copies.add(next);
+      at[keys[i]!] = next;
+    }
+    at = next;
+  }
+  at[keys[keys.length - 1]!] = value;
+}
+
 /**
  * The row's input with the stored entity's values at the paths of
  * `row.keepStored`, when the row's entity (by the id it gives or would be
- * given) is stored; else the input itself. The row is left as it was.
+ * given) is stored; else the input itself. The row is left as it was: the
+ * input is copied once, and an object inside it only when written to.
  */
-export function withStoredValues(row: ImportRow, state: GraphState): Record<string, unknown> {
+export function withStoredValues(row: ImportRow, state: GraphState): Fields {
   const paths = row.keepStored;
   if (!paths || paths.length === 0) return row.input;
   const id = entityId(row.type, row.input);
-  const stored = id === undefined ? undefined : state.entities[row.type].get(id);
+  const stored =
+    id === undefined ? undefined : (state.entities[row.type].get(id) as Fields | undefined);
   if (!stored) return row.input;
+  let input: Fields | undefined;
+  let copies: Set<object> | undefined;
   // the id found, kept: a mandate's stored name would otherwise make another one
-  let input =
-    row.input.id === undefined && !isEndpointType(row.type) ? { ...row.input, id } : row.input;
-  for (const path of paths) {
-    const value = getPath(stored as unknown as Record<string, unknown>, path);
-    if (value !== undefined) input = withPath(input, path, value);
+  if (row.input.id === undefined && !isEndpointType(row.type)) {
+    input = { ...row.input };
+    input.id = id;
   }
-  return input;
+  const wanted = byHead(paths);
+  // the stored entity's own fields, walked once: most kept paths name a field it does not have
+  for (const key in stored) {
+    const kept = wanted.get(key);
+    if (!kept) continue;
+    for (const { path, rest } of kept) {
+      const value = valueAt(stored[key], rest);
+      if (value === undefined) continue;
+      input ??= { ...row.input };
+      if (rest.length === 0) input[path] = value;
+      else setInCopy(input, path, value, (copies ??= new Set([input])));
+    }
+  }
+  return input ?? row.input;
 }
 
 /**
