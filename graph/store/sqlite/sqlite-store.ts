@@ -37,14 +37,14 @@ type Prepared = { [K in keyof typeof SQL]: Statement };
 /** Rows parsed between two turns of the event loop when a snapshot is read. */
 const SNAPSHOT_CHUNK = 2_000;
 
-interface StoredRow {
-  id: string;
-  version: number;
-}
+/** A row an upsert gives back: its id and version (statements in raw mode give arrays). */
+type WrittenRow = [id: string, version: number];
 
 export class SqliteStore implements GraphStore {
   readonly kind = 'sqlite' as const;
   private readonly stmt: Prepared;
+  /** A batch of UPSERT_BATCH rows: of a type with no stored rows yet, and of any type (giving the versions). */
+  private readonly insertBatch: Statement;
   private readonly upsertBatch: Statement;
   private closed = false;
 
@@ -62,7 +62,8 @@ export class SqliteStore implements GraphStore {
     this.stmt = Object.fromEntries(
       Object.entries(SQL).map(([name, text]) => [name, db.prepare(text)]),
     ) as Prepared;
-    this.upsertBatch = db.prepare(upsertRowsSql(UPSERT_BATCH));
+    this.insertBatch = db.prepare(upsertRowsSql(UPSERT_BATCH, false));
+    this.upsertBatch = db.prepare(upsertRowsSql(UPSERT_BATCH, true)).raw(true);
   }
 
   version(): Promise<number> {
@@ -163,39 +164,45 @@ export class SqliteStore implements GraphStore {
     return { version, entityVersions };
   }
 
-  /** Writes entities type by type: one query for the versions they had, then their rows a hundred at a time. */
+  /**
+   * Writes entities type by type, a hundred rows per statement. A type with no
+   * stored rows (the usual large write, a first import) takes version 1
+   * throughout; otherwise each statement gives the versions it wrote.
+   */
   private upsertAll(upserts: ChangeSet['upserts']): number[] {
     const versions = new Array<number>(upserts.length);
     const byType = new Map<EntityType, number[]>();
     upserts.forEach((u, i) => (byType.get(u.type) ?? byType.set(u.type, []).get(u.type)!).push(i));
-    const params: unknown[] = [];
     for (const [type, indices] of byType) {
-      const previous = this.storedVersions(
-        type,
-        indices.map((i) => upserts[i]!.entity.id),
-      );
+      const fresh = (this.stmt.anyOfType.get(type) as { found: number }).found === 0;
+      const written = new Map<string, number>();
+      const flush = (params: unknown[], rows: number) => {
+        if (fresh) {
+          const statement =
+            rows === UPSERT_BATCH ? this.insertBatch : this.db.prepare(upsertRowsSql(rows, false));
+          statement.run(params);
+          return;
+        }
+        const statement =
+          rows === UPSERT_BATCH
+            ? this.upsertBatch
+            : this.db.prepare(upsertRowsSql(rows, true)).raw(true);
+        for (const [id, version] of statement.all(params) as WrittenRow[]) written.set(id, version);
+      };
+      const params: unknown[] = [];
       for (const i of indices) {
         const entity = upserts[i]!.entity;
         const { name, kind } = indexedColumns(entity);
-        const version = (previous.get(entity.id) ?? 0) + 1;
-        params.push(type, entity.id, version, name, kind, JSON.stringify(entity));
-        versions[i] = version;
-        if (params.length === UPSERT_BATCH * 6) {
-          this.upsertBatch.run(params);
+        params.push(type, entity.id, name, kind, JSON.stringify(entity));
+        if (params.length === UPSERT_BATCH * 5) {
+          flush(params, UPSERT_BATCH);
           params.length = 0;
         }
       }
+      if (params.length > 0) flush(params, params.length / 5);
+      for (const i of indices) versions[i] = fresh ? 1 : written.get(upserts[i]!.entity.id)!;
     }
-    if (params.length > 0) this.db.prepare(upsertRowsSql(params.length / 6)).run(params);
     return versions;
-  }
-
-  /** The stored version of each of `ids` that exists. */
-  private storedVersions(type: EntityType, ids: readonly string[]): Map<string, number> {
-    // the first import of a type (the usual large write) has nothing to look up
-    if ((this.stmt.anyOfType.get(type) as { found: number }).found === 0) return new Map();
-    const rows = this.stmt.versionsJson.all(JSON.stringify(ids), type) as StoredRow[];
-    return new Map(rows.map((r) => [r.id, r.version]));
   }
 
   ping(): Promise<void> {
