@@ -9,14 +9,15 @@ import { deriveId, entityId, isEndpointType } from '../model/index.js';
 import type { EntityType, GraphState } from '../model/index.js';
 import type { CellAt, ImportRow } from './import-plan.js';
 import type { ListedMember } from './members-sheet.js';
+import { pathReader } from './field-paths.js';
 import { idsByName, nameKey } from './name-keys.js';
 
 type Fields = Record<string, unknown>;
 
-/** A `keepStored` path: its first key, and the keys after it. */
+/** A `keepStored` path: its keys, and a reader of its value. */
 interface KeptPath {
-  path: string;
-  rest: readonly string[];
+  keys: readonly string[];
+  read: (entity: Fields) => unknown;
 }
 
 /** A table's `keepStored` paths by first key, made once: the rows of a table share the array. */
@@ -27,30 +28,24 @@ function byHead(paths: readonly string[]): Map<string, KeptPath[]> {
   if (made) return made;
   made = new Map();
   for (const path of paths) {
-    const [head, ...rest] = path.split('.') as [string, ...string[]];
-    made.set(head, [...(made.get(head) ?? []), { path, rest }]);
+    const keys = path.split('.');
+    made.set(keys[0]!, [...(made.get(keys[0]!) ?? []), { keys, read: pathReader(path) }]);
   }
   byHeadOf.set(paths, made);
   return made;
 }
 
-/** The value at `rest` inside `value`, or undefined when any step of it is missing. */
-function valueAt(value: unknown, rest: readonly string[]): unknown {
-  let at = value;
-  for (const key of rest) {
-    if (typeof at !== 'object' || at === null) return undefined;
-    at = (at as Fields)[key];
-  }
-  return at;
-}
-
 /**
- * Sets the value at `path` of `target`, a copy of the row's input: an object
- * on the way that is not one of `copies` (the objects made for this row) is
- * the input's own, and is copied before it is written to.
+ * Sets the value at the path of `keys` in `target`, a copy of the row's
+ * input: an object on the way that is not one of `copies` (the objects made
+ * for this row) is the input's own, and is copied before it is written to.
  */
-function setInCopy(target: Fields, path: string, value: unknown, copies: Set<object>): void {
-  const keys = path.split('.');
+function setInCopy(
+  target: Fields,
+  keys: readonly string[],
+  value: unknown,
+  copies: Set<object>,
+): void {
   let at = target;
   for (let i = 0; i < keys.length - 1; i += 1) {
     const inner = at[keys[i]!];
@@ -91,12 +86,12 @@ export function withStoredValues(row: ImportRow, state: GraphState): Fields {
   for (const key in stored) {
     const kept = wanted.get(key);
     if (!kept) continue;
-    for (const { path, rest } of kept) {
-      const value = valueAt(stored[key], rest);
+    for (const { keys, read } of kept) {
+      const value = read(stored);
       if (value === undefined) continue;
       input ??= { ...row.input };
-      if (rest.length === 0) input[path] = value;
-      else setInCopy(input, path, value, (copies ??= new Set([input])));
+      if (keys.length === 1) input[key] = value;
+      else setInCopy(input, keys, value, (copies ??= new Set([input])));
     }
   }
   return input ?? row.input;

@@ -180,17 +180,11 @@ export class SqliteStore implements GraphStore {
       const fresh = (this.stmt.anyOfType.get(type) as { found: number }).found === 0;
       const written = new Map<string, number>();
       const flush = (params: unknown[], rows: number) => {
-        if (fresh) {
-          const statement =
-            rows === UPSERT_BATCH ? this.insertBatch : this.db.prepare(upsertRowsSql(rows, false));
-          statement.run(params);
-          return;
-        }
-        const statement =
-          rows === UPSERT_BATCH
-            ? this.upsertBatch
-            : this.db.prepare(upsertRowsSql(rows, true)).raw(true);
-        for (const [id, version] of statement.all(params) as WrittenRow[]) written.set(id, version);
+        const statement = this.upsertStatement(rows, !fresh);
+        if (fresh) statement.run(params);
+        else
+          for (const [id, version] of statement.all(params) as WrittenRow[])
+            written.set(id, version);
       };
       const params: unknown[] = [];
       for (const i of indices) {
@@ -206,6 +200,13 @@ export class SqliteStore implements GraphStore {
       for (const i of indices) versions[i] = fresh ? 1 : written.get(upserts[i]!.entity.id)!;
     }
     return versions;
+  }
+
+  /** The statement that writes `rows` rows, giving back their ids and versions when `returning`. */
+  private upsertStatement(rows: number, returning: boolean): Statement {
+    if (rows === UPSERT_BATCH) return returning ? this.upsertBatch : this.insertBatch;
+    const statement = this.db.prepare(upsertRowsSql(rows, returning));
+    return returning ? statement.raw(true) : statement;
   }
 
   ping(): Promise<void> {
