@@ -15,8 +15,9 @@ import {
   migrateStore,
   openStore,
 } from '../graph/index.js';
-import type { CommittedChange, EntityType, ImportProgress } from '../graph/index.js';
+import type { CommittedChange, EntityType } from '../graph/index.js';
 import { AuditLog } from './audit/audit-log.js';
+import { progressBar } from './cli-progress.js';
 import { formatReport, writeReportFile } from './cli-report.js';
 import { loadConfig } from './config.js';
 
@@ -38,27 +39,6 @@ async function withService<T>(
   } finally {
     await service.close();
   }
-}
-
-/** A one-line progress bar on stderr when it is a terminal; silent otherwise. `end` closes its line. */
-function progressBar(): { onProgress?: ImportProgress; end: () => void } {
-  if (!process.stderr.isTTY) return { end: () => undefined };
-  let open = false;
-  const end = () => {
-    if (open) process.stderr.write('\n');
-    open = false;
-  };
-  const onProgress: ImportProgress = (stage, done, total) => {
-    const share = total > 0 ? done / total : 1;
-    const width = 30;
-    const filled = Math.round(share * width);
-    process.stderr.write(
-      `\r${stage.padEnd(9)} [${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${Math.round(share * 100)}%`,
-    );
-    open = true;
-    if (stage === 'writing') end();
-  };
-  return { onProgress, end };
 }
 
 /** The bytes of a file to import; one larger than the limit is refused before it is read. */

@@ -174,6 +174,15 @@ describe('parseCsvInTurns', () => {
     await parseCsvInTurns(text, {}, 100);
     expect(turned).toBe(false);
   });
+
+  it('tells after each turn the share of the text read', async () => {
+    // ten rows of six characters each (five and a line feed)
+    const text = Array.from({ length: 10 }, (_, i) => `r${i},xy`).join('\n');
+    const shares: number[] = [];
+    await parseCsvInTurns(text, {}, 4, (share) => shares.push(share));
+    // after 4 and 8 rows; the last turn ends the text, and the caller knows it is read
+    expect(shares).toEqual([24 / text.length, 48 / text.length]);
+  });
 });
 
 describe('writing CSV', () => {

@@ -276,24 +276,55 @@ describe('importing messy files', () => {
     expect(await sample.current.store.version()).toBe(version);
   });
 
-  it('reports progress while it parses, checks and writes', async () => {
+  it('reports progress while it parses, maps, checks and writes', async () => {
     const csv = [
       'name,kind,sector',
       ...Array.from({ length: 12_000 }, (_, i) => `Org ${i},ngo,civil society`),
     ].join('\n');
+    const bytes = new TextEncoder().encode(csv);
     const stages: string[] = [];
-    const report = await importFile(sample.current, new TextEncoder().encode(csv), {
+    const report = await importFile(sample.current, bytes, {
       filename: 'actors.csv',
       onProgress: (stage, done, total) => stages.push(`${stage} ${done}/${total}`),
     });
     expect(report.counts.created).toBe(12_000);
-    expect(stages.filter((s) => s.startsWith('checking'))).toEqual([
+    const size = bytes.byteLength;
+    // parsed 5,000 rows a turn: told after the first two turns, as a share of the bytes
+    const parsing = stages.filter((s) => s.startsWith('parsing'));
+    const parsed = parsing.map((s) => Number(/ (\d+)\//.exec(s)![1]));
+    expect(parsing).toHaveLength(4);
+    expect(parsing[0]).toBe(`parsing 0/${size}`);
+    expect(parsing[3]).toBe(`parsing ${size}/${size}`);
+    expect(parsed[1]! / size).toBeCloseTo(5_001 / 12_001, 1);
+    expect(parsed[2]! / size).toBeCloseTo(10_001 / 12_001, 1);
+    expect(stages.slice(4)).toEqual([
+      'mapping 5000/12000',
+      'mapping 10000/12000',
+      'mapping 12000/12000',
+      'checking 0/12000',
       'checking 5000/12000',
       'checking 10000/12000',
       'checking 12000/12000',
+      'writing 0/12000',
+      'writing 12000/12000',
     ]);
-    expect(stages.at(-1)).toBe('writing 12000/12000');
-    expect(stages[0]).toMatch(/^parsing 0\//);
+  });
+
+  it('reports no writing on a dry run, nor when the file is refused', async () => {
+    for (const [csv, dryRun] of [
+      ['name,kind,sector\nOrg,ngo,public\n', true],
+      ['name,kind,sector\nOrg,cabal,public\n', false],
+    ] as const) {
+      const stages: string[] = [];
+      const report = await importFile(sample.current, new TextEncoder().encode(csv), {
+        filename: 'actors.csv',
+        dryRun,
+        onProgress: (stage, done, total) => stages.push(`${stage} ${done}/${total}`),
+      });
+      expect(report.committed).toBe(false);
+      expect(stages.at(-1)).toBe('checking 1/1');
+      expect(stages.some((s) => s.startsWith('writing'))).toBe(false);
+    }
   });
 
   it('takes a tab-separated file of levels', async () => {

@@ -82,11 +82,10 @@ export async function importFile(
     );
   }
   const state = await service.state();
-  options.onProgress?.('parsing', 0, bytes.byteLength);
+  const { onProgress } = options;
   const parsed = readsInThread(bytes, options.filename)
-    ? await readFileInThread(bytes, options, limits)
-    : await readFile(bytes, options, limits);
-  options.onProgress?.('parsing', bytes.byteLength, bytes.byteLength);
+    ? await readFileInThread(bytes, options, limits, { onProgress })
+    : await readFile(bytes, options, limits, onProgress);
   return importParsed(service, state, parsed, options);
 }
 
@@ -97,6 +96,8 @@ async function importParsed(
   parsed: Parsed,
   options: DocumentImportOptions,
 ): Promise<ImportReport> {
+  // names are found and resolved before the rows are checked one by one
+  options.onProgress?.('checking', 0, parsed.rows.length);
   // Between the steps of a large file, other requests get a turn.
   await nextTurn();
   idsFromStoredNames(parsed.rows, state);

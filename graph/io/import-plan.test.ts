@@ -46,11 +46,12 @@ describe('importRows', () => {
       ticking = false;
       expect(report).toMatchObject({ ok: true, committed: true });
       expect(report.counts.created).toBe(12_000);
-      // progress at 5,000, 10,000 and all 12,000 rows checked, then writing: other work ran in between
+      // progress at 5,000, 10,000 and all 12,000 rows checked, then written: other work ran in between
       expect(stages).toEqual([
         'checking 5000',
         'checking 10000',
         'checking 12000',
+        'writing 0',
         'writing 12000',
       ]);
       expect(seenAt[1]!).toBeGreaterThan(seenAt[0]!);

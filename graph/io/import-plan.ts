@@ -57,9 +57,13 @@ export interface CellAt {
   column: string;
 }
 
-/** Where an import is: 'checking' rows one by one, then 'writing' them in one transaction. */
+/**
+ * Where an import is: 'parsing' the file (in bytes), 'mapping' its rows onto
+ * the model, 'checking' them one by one, then 'writing' them in one
+ * transaction (0 when it starts, every row once it is committed).
+ */
 export type ImportProgress = (
-  stage: 'parsing' | 'checking' | 'writing',
+  stage: 'parsing' | 'mapping' | 'checking' | 'writing',
   done: number,
   total: number,
 ) => void;
@@ -366,8 +370,9 @@ export async function importRows(
       }
       counts = countLines(rows, outcomes, memberOutcomes, found.refused ?? 0);
       if (errors.length > 0 || dryRun) throw new ImportAborted();
-      options.onProgress?.('writing', rows.length, rows.length);
+      options.onProgress?.('writing', 0, rows.length);
     }, options.author);
+    options.onProgress?.('writing', rows.length, rows.length);
   } catch (error) {
     if (!(error instanceof ImportAborted)) throw error;
   }

@@ -69,6 +69,12 @@ function parseJson(bytes: Uint8Array): unknown {
   }
 }
 
+/**
+ * Where reading a file is: 'parsing' its bytes (done and total in bytes),
+ * then 'mapping' its rows onto the model (in rows).
+ */
+export type ReadProgress = (stage: 'parsing' | 'mapping', done: number, total: number) => void;
+
 export interface Parsed {
   rows: ImportRow[];
   errors: ImportProblem[];
@@ -87,18 +93,31 @@ export async function readFile(
   bytes: Uint8Array,
   options: ReadOptions,
   limits: ImportLimits,
+  onProgress?: ReadProgress,
 ): Promise<Parsed> {
   const format = extname(options.filename).slice(1).toLowerCase();
+  const parsing = (share: number) =>
+    onProgress?.('parsing', Math.round(share * bytes.byteLength), bytes.byteLength);
+  const mapping =
+    onProgress && ((done: number, total: number) => onProgress('mapping', done, total));
+  parsing(0);
   if ((SUPPORTED_IMPORT_FORMATS as readonly string[]).includes(format) || format === 'xls') {
     checkContent(bytes, format);
   }
-  if (format === 'json') return jsonRows(parseJson(bytes), limits.maxRows);
+  if (format === 'json') {
+    const document = parseJson(bytes);
+    parsing(1);
+    return jsonRows(document, limits.maxRows);
+  }
   if (format === 'csv' || format === 'tsv' || format === 'txt') {
     // other requests get turns while a large file is parsed
-    const table = await parseCsvInTurns(bytes, {
-      maxRows: limits.maxRows,
-      ...(format === 'tsv' ? { delimiter: '\t' } : {}),
-    });
+    const table = await parseCsvInTurns(
+      bytes,
+      { maxRows: limits.maxRows, ...(format === 'tsv' ? { delimiter: '\t' } : {}) },
+      undefined,
+      parsing,
+    );
+    parsing(1);
     const width = table.rows.reduce((max, r) => Math.max(max, r.length), 0);
     if (width > limits.maxColumns) {
       throw new GraphError(
@@ -112,16 +131,18 @@ export async function readFile(
     const hint = named ? undefined : typeHint(name, table.rows[0] ?? [], 'actor');
     // read as actors, the columns of another type are all wrong: the hint is what to do
     if (hint) return { rows: [], errors: [hint], warnings: [], refused: filledRows(table) };
-    return rowsFromSheets([{ name, type: named ?? 'actor', table }], 'actor');
+    return rowsFromSheets([{ name, type: named ?? 'actor', table }], 'actor', mapping);
   }
   if (isWorkbookFormat(format)) {
-    const sheets = readWorkbook(bytes, limits);
+    const sheets = readWorkbook(bytes, limits, parsing);
+    // each sheet read tells its share; a workbook without one is read all the same
+    if (sheets.length === 0) parsing(1);
     const named = sheets.map((sh) => ({
       name: sh.name,
       type: sheetKind(sh.name),
       table: sh.table,
     }));
-    return rowsFromSheets(named, options.type ?? 'actor');
+    return rowsFromSheets(named, options.type ?? 'actor', mapping);
   }
   throw new GraphError(
     'INVALID_INPUT',
@@ -130,11 +151,19 @@ export async function readFile(
   );
 }
 
-/** A workbook's sheets, once its unpacked size is checked. */
-function readWorkbook(bytes: Uint8Array, limits: ImportLimits): Sheet[] {
+/** A workbook's sheets, once its unpacked size is checked; `onRead` is told the share of its sheets read. */
+function readWorkbook(
+  bytes: Uint8Array,
+  limits: ImportLimits,
+  onRead?: (share: number) => void,
+): Sheet[] {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const entries = checkZipSize(buffer, limits.maxUnpackedBytes);
-  return tablesFromXlsx(entries, { ...limits, maxPartBytes: limits.maxUnpackedBytes });
+  return tablesFromXlsx(
+    entries,
+    { ...limits, maxPartBytes: limits.maxUnpackedBytes },
+    onRead && ((done, total) => onRead(done / total)),
+  );
 }
 
 /** Refuses a JSON document whole when it has more than `maxRows` items. */

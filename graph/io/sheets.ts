@@ -27,7 +27,19 @@ export interface SheetRows extends TableRows {
   memberRows: ImportRow[];
 }
 
-export function rowsFromSheets(sheets: NamedTable[], fallback: EntityType): SheetRows {
+/** Told, every few thousand rows and at the end of each sheet, how many of the sheets' rows are mapped. */
+export type RowsProgress = (done: number, total: number) => void;
+
+/** The rows below a table's first (most often its header): what progress counts. */
+function bodyRows(s: NamedTable): number {
+  return Math.max(0, s.table.rows.length - 1);
+}
+
+export function rowsFromSheets(
+  sheets: NamedTable[],
+  fallback: EntityType,
+  onRows?: RowsProgress,
+): SheetRows {
   const out: SheetRows = { rows: [], errors: [], warnings: [], refused: 0, memberRows: [] };
   if (sheets.length === 0) {
     // a workbook of chart sheets only, say
@@ -52,6 +64,8 @@ export function rowsFromSheets(sheets: NamedTable[], fallback: EntityType): Shee
       );
     }
   }
+  const total = chosen.reduce((n, s) => n + bodyRows(s), 0);
+  let before = 0;
   for (const s of chosen) {
     if (s.table.rows.length === 0) {
       // not even a header: nothing is lost, but an empty upload is most likely a mistake
@@ -67,11 +81,19 @@ export function rowsFromSheets(sheets: NamedTable[], fallback: EntityType): Shee
           ? kumuConnections(s.name, s.table)
           : s.type === 'members'
             ? membersTable(s.name, s.table)
-            : rowsFromTable(s.type as EntityType, s.name, s.table);
+            : rowsFromTable(
+                s.type as EntityType,
+                s.name,
+                s.table,
+                0,
+                onRows && ((done) => onRows(before + done, total)),
+              );
     append(out.errors, part.errors);
     append(out.warnings, part.warnings);
     out.refused += part.refused;
     append(s.type === 'members' ? out.memberRows : out.rows, part.rows);
+    before += bodyRows(s);
+    onRows?.(before, total);
   }
   return out;
 }

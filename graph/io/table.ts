@@ -309,12 +309,22 @@ function orderMessage(field: string, text: string, date: string, order: SheetDat
   return `${field}: '${text}' is read as ${spelledDate(date)}, ${order.order} first, as '${order.shownBy}' in this sheet can only be read; so are its other such dates (write dates as yyyy-mm-dd to be sure)`;
 }
 
+/** Rows of a table mapped between two calls of rowsFromTable's `onRows`. */
+export const ROWS_PER_REPORT = 5_000;
+
 /**
  * The rows of a table of one entity type. `added` counts columns a caller put
  * in front of the file's own (Kumu's derived kind and sector), so that
- * reports number columns as the file does.
+ * reports number columns as the file does. `onRows` is told every
+ * ROWS_PER_REPORT rows how many of the table's rows are mapped.
  */
-export function rowsFromTable(type: EntityType, sheet: string, whole: Table, added = 0): TableRows {
+export function rowsFromTable(
+  type: EntityType,
+  sheet: string,
+  whole: Table,
+  added = 0,
+  onRows?: (done: number) => void,
+): TableRows {
   const out: TableRows = { rows: [], errors: [], warnings: [], refused: 0 };
   const { table, warning } = fromHeader(sheet, whole, completeHeader(type));
   if (warning) out.warnings.push(warning);
@@ -372,6 +382,7 @@ export function rowsFromTable(type: EntityType, sheet: string, whole: Table, add
   // told once a sheet: the first date the order settles
   let orderTold = order === undefined;
   body.forEach((cells, k) => {
+    if (onRows && k > 0 && k % ROWS_PER_REPORT === 0) onRows(k);
     const line = table.lines[k + 1] ?? k + 2;
     if (isBlankRow(cells)) return;
     const input: Record<string, unknown> = {};

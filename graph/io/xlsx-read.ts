@@ -24,17 +24,20 @@ export interface Sheet {
 /**
  * The worksheets of the workbook whose zip `entries` are given (their
  * unpacked size checked already: zip-guard.ts), each part unpacked to at
- * most `maxPartBytes`.
+ * most `maxPartBytes`. `onSheet` is told after each sheet how many are read.
  */
 export function tablesFromXlsx(
   entries: readonly ZipEntry[],
   limits: SheetLimits & { maxPartBytes: number },
+  onSheet?: (done: number, total: number) => void,
 ): Sheet[] {
   const unpack = unpacker(entries, limits.maxPartBytes);
   const parts = workbookParts(unpack);
-  return parts.sheets.map(({ name, path }) => {
+  return parts.sheets.map(({ name, path }, i) => {
     const xml = unpack(path);
     if (!xml) throw badPart(path, 'is missing');
-    return { name, type: typeNamed(name), table: readSheet(name, path, xml, parts, limits) };
+    const table = readSheet(name, path, xml, parts, limits);
+    onSheet?.(i + 1, parts.sheets.length);
+    return { name, type: typeNamed(name), table };
   });
 }

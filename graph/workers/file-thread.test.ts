@@ -20,12 +20,18 @@ function manyActors(count: number): ExcelJS.CellValue[][] {
   return rows;
 }
 
-/** Reads `bytes` here and in a thread, and expects the same of both. */
+/** Reads `bytes` here and in a thread, and expects the same of both, progress reports included. */
 async function bothWays(bytes: Uint8Array, filename: string, limits = LIMITS) {
-  const here = await readFile(bytes, { filename }, limits);
-  const there = await readFileInThread(bytes, { filename }, limits);
+  const told = { here: [] as string[], there: [] as string[] };
+  const tell = (into: string[]) => (stage: string, done: number, total: number) =>
+    into.push(`${stage} ${done}/${total}`);
+  const here = await readFile(bytes, { filename }, limits, tell(told.here));
+  const there = await readFileInThread(bytes, { filename }, limits, {
+    onProgress: tell(told.there),
+  });
   expect(there).toStrictEqual(here);
-  return there;
+  expect(told.there).toEqual(told.here);
+  return { ...there, told: told.there };
 }
 
 describe('files read in a worker thread', () => {
@@ -56,6 +62,18 @@ describe('files read in a worker thread', () => {
     ]);
     expect(parsed.rows[7]!.invalid).toEqual(new Set(['description']));
     expect(parsed.warnings.map((w) => w.code)).toEqual(['UNKNOWN_SHEET', 'ROWS_ABOVE_HEADER']);
+    // four sheets read, each a quarter of the bytes; then the rows of the three read
+    // (the actors' header, below a title row, counts as one of them)
+    const size = bytes.byteLength;
+    expect(parsed.told).toEqual([
+      `parsing 0/${size}`,
+      ...[1, 2, 3, 4].map((k) => `parsing ${Math.round((size * k) / 4)}/${size}`),
+      'mapping 5000/12005',
+      'mapping 10000/12005',
+      'mapping 12002/12005',
+      'mapping 12003/12005',
+      'mapping 12005/12005',
+    ]);
   });
 
   it('reads a workbook saved by a spreadsheet program, a CSV and a JSON document', async () => {
@@ -96,8 +114,8 @@ describe('files read in a worker thread', () => {
     const bytes = await workbook({ actors: manyActors(40_000) });
     const small = await workbook({ actors: manyActors(3) });
     const [large, next] = await Promise.allSettled([
-      readFileInThread(bytes, { filename: 'large.xlsx' }, LIMITS, 16),
-      readFileInThread(small, { filename: 'small.xlsx' }, LIMITS, 16),
+      readFileInThread(bytes, { filename: 'large.xlsx' }, LIMITS, { memoryMb: 16 }),
+      readFileInThread(small, { filename: 'small.xlsx' }, LIMITS, { memoryMb: 16 }),
     ]);
     expect(large).toMatchObject({
       status: 'rejected',

@@ -9,7 +9,7 @@
  * as LIMIT_EXCEEDED and the server carries on. Main function: readFileInThread.
  */
 import { GraphError } from '../errors.js';
-import type { ImportLimits, Parsed, ReadOptions } from '../io/read-file.js';
+import type { ImportLimits, Parsed, ReadOptions, ReadProgress } from '../io/read-file.js';
 import { spawnWorker } from './spawn.js';
 import { fromWire } from './wire-error.js';
 import type { FileJob, FileMessage } from './file-worker.js';
@@ -44,7 +44,11 @@ function outOfMemory(memoryMb: number): GraphError {
   );
 }
 
-function readInWorker(job: FileJob, memoryMb: number): Promise<Parsed> {
+function readInWorker(
+  job: FileJob,
+  memoryMb: number,
+  onProgress: ReadProgress | undefined,
+): Promise<Parsed> {
   return new Promise((resolve, reject) => {
     const worker = spawnWorker('file-worker', job, {
       resourceLimits: { maxOldGenerationSizeMb: memoryMb },
@@ -80,6 +84,9 @@ function readInWorker(job: FileJob, memoryMb: number): Promise<Parsed> {
           for (const item of message.items) into.push(item);
           break;
         }
+        case 'progress':
+          onProgress?.(message.stage, message.done, message.total);
+          break;
         case 'done': {
           const { memberRows, ...rest } = parsed;
           const result: Parsed = { ...rest, refused: message.refused };
@@ -104,20 +111,23 @@ function readInWorker(job: FileJob, memoryMb: number): Promise<Parsed> {
 
 /**
  * Reads a file as readFile does, in a worker thread, after the files before
- * it; its errors (LIMIT_EXCEEDED, INVALID_INPUT, ...) are readFile's own.
+ * it; its errors (LIMIT_EXCEEDED, INVALID_INPUT, ...) are readFile's own, and
+ * so is its progress. `memoryMb` is what the thread may use (by default
+ * readingMemoryMb of the limits).
  */
 export function readFileInThread(
   bytes: Uint8Array,
   options: ReadOptions,
   limits: ImportLimits,
-  memoryMb = readingMemoryMb(limits),
+  thread: { memoryMb?: number; onProgress?: ReadProgress } = {},
 ): Promise<Parsed> {
+  const memoryMb = thread.memoryMb ?? readingMemoryMb(limits);
   const job: FileJob = {
     bytes,
     options: { filename: options.filename, ...(options.type ? { type: options.type } : {}) },
     limits,
   };
-  const read = queue.then(() => readInWorker(job, memoryMb));
+  const read = queue.then(() => readInWorker(job, memoryMb, thread.onProgress));
   queue = read.catch(() => undefined);
   return read;
 }

@@ -21,10 +21,14 @@ export interface FileJob {
   limits: ImportLimits;
 }
 
-/** Rows, member rows, errors and warnings in order, a chunk at a time; `done` ends the file. */
+/**
+ * Rows, member rows, errors and warnings in order, a chunk at a time; `done`
+ * ends the file. `progress` is sent as reading goes, without being asked for.
+ */
 export type FileMessage =
   | { kind: 'rows' | 'memberRows'; items: ImportRow[] }
   | { kind: 'errors' | 'warnings'; items: ImportProblem[] }
+  | { kind: 'progress'; stage: 'parsing' | 'mapping'; done: number; total: number }
   | { kind: 'done'; refused: number; hasMemberRows: boolean }
   | { kind: 'failed'; error: WireError };
 
@@ -66,7 +70,9 @@ async function sendInChunks(kind: FileMessage['kind'], items: readonly unknown[]
 }
 
 async function read({ bytes, options, limits }: FileJob): Promise<void> {
-  const parsed = await readFile(bytes, options, limits);
+  const parsed = await readFile(bytes, options, limits, (stage, done, total) =>
+    send({ kind: 'progress', stage, done, total }),
+  );
   await sendInChunks('rows', parsed.rows);
   await sendInChunks('memberRows', parsed.memberRows ?? []);
   await sendInChunks('errors', parsed.errors);
