@@ -83,6 +83,8 @@ export async function importFile(
   }
   const state = await service.state();
   const { onProgress } = options;
+  // a workbook may wait for the files before it (workers/file-thread.ts)
+  onProgress?.('parsing', 0, bytes.byteLength);
   const parsed = readsInThread(bytes, options.filename)
     ? await readFileInThread(bytes, options, limits, { onProgress })
     : await readFile(bytes, options, limits, onProgress);

@@ -100,7 +100,6 @@ export async function readFile(
     onProgress?.('parsing', Math.round(share * bytes.byteLength), bytes.byteLength);
   const mapping =
     onProgress && ((done: number, total: number) => onProgress('mapping', done, total));
-  parsing(0);
   if ((SUPPORTED_IMPORT_FORMATS as readonly string[]).includes(format) || format === 'xls') {
     checkContent(bytes, format);
   }
@@ -135,7 +134,7 @@ export async function readFile(
   }
   if (isWorkbookFormat(format)) {
     const sheets = readWorkbook(bytes, limits, parsing);
-    // each sheet read tells its share; a workbook without one is read all the same
+    // its sheets tell their share as they are read; a workbook without one is read all the same
     if (sheets.length === 0) parsing(1);
     const named = sheets.map((sh) => ({
       name: sh.name,
@@ -151,7 +150,7 @@ export async function readFile(
   );
 }
 
-/** A workbook's sheets, once its unpacked size is checked; `onRead` is told the share of its sheets read. */
+/** A workbook's sheets, once its unpacked size is checked; `onRead` is told the share of them read. */
 function readWorkbook(
   bytes: Uint8Array,
   limits: ImportLimits,
@@ -159,11 +158,7 @@ function readWorkbook(
 ): Sheet[] {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const entries = checkZipSize(buffer, limits.maxUnpackedBytes);
-  return tablesFromXlsx(
-    entries,
-    { ...limits, maxPartBytes: limits.maxUnpackedBytes },
-    onRead && ((done, total) => onRead(done / total)),
-  );
+  return tablesFromXlsx(entries, { ...limits, maxPartBytes: limits.maxUnpackedBytes }, onRead);
 }
 
 /** Refuses a JSON document whole when it has more than `maxRows` items. */

@@ -35,6 +35,12 @@ function partKey(name: string): string {
   return name.replace(/\\/g, '/').replace(/^\//, '').toLowerCase();
 }
 
+/** How many bytes a part takes in the zip (0 when it is not there): what reading it weighs. */
+export function storedSize(entries: readonly ZipEntry[], path: string): number {
+  const key = partKey(path);
+  return entries.find((entry) => partKey(entry.name) === key)?.data.length ?? 0;
+}
+
 export function unpacker(entries: readonly ZipEntry[], budget: number): Unpack {
   const byName = new Map(entries.map((entry) => [partKey(entry.name), entry]));
   return (path) => {

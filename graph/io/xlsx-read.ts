@@ -8,7 +8,7 @@
 import type { EntityType } from '../model/index.js';
 import type { Table } from './table.js';
 import { typeNamed } from './type-names.js';
-import { unpacker, workbookParts } from './xlsx-parts.js';
+import { storedSize, unpacker, workbookParts } from './xlsx-parts.js';
 import { badPart } from './xml-part.js';
 import { readSheet } from './xlsx-sheet.js';
 import type { SheetLimits } from './xlsx-sheet.js';
@@ -24,20 +24,33 @@ export interface Sheet {
 /**
  * The worksheets of the workbook whose zip `entries` are given (their
  * unpacked size checked already: zip-guard.ts), each part unpacked to at
- * most `maxPartBytes`. `onSheet` is told after each sheet how many are read.
+ * most `maxPartBytes`. `onRead` is told as they are read the share of the
+ * sheets read, each weighed by its size in the zip.
  */
 export function tablesFromXlsx(
   entries: readonly ZipEntry[],
   limits: SheetLimits & { maxPartBytes: number },
-  onSheet?: (done: number, total: number) => void,
+  onRead?: (share: number) => void,
 ): Sheet[] {
   const unpack = unpacker(entries, limits.maxPartBytes);
   const parts = workbookParts(unpack);
+  // each sheet weighs what it takes in the zip (at least a byte)
+  const weights = parts.sheets.map(({ path }) => Math.max(1, storedSize(entries, path)));
+  const total = weights.reduce((sum, w) => sum + w, 0);
+  let before = 0;
   return parts.sheets.map(({ name, path }, i) => {
     const xml = unpack(path);
     if (!xml) throw badPart(path, 'is missing');
-    const table = readSheet(name, path, xml, parts, limits);
-    onSheet?.(i + 1, parts.sheets.length);
+    const weight = weights[i]!;
+    const table = readSheet(
+      name,
+      path,
+      xml,
+      parts,
+      limits,
+      onRead && ((share) => onRead((before + share * weight) / total)),
+    );
+    before += weight;
     return { name, type: typeNamed(name), table };
   });
 }

@@ -166,7 +166,8 @@ function asTable(rows: readonly RowCells[], width: number): Table {
 /**
  * The sheet's rows that hold anything, each padded to the sheet's width;
  * throws LIMIT_EXCEEDED as soon as the sheet has more than `maxRows` rows
- * below its first, or a value beyond column `maxColumns`.
+ * below its first, or a value beyond column `maxColumns`. `onRead` is told
+ * as it goes the share of the sheet's XML read.
  */
 export function readSheet(
   name: string,
@@ -174,6 +175,7 @@ export function readSheet(
   xml: Uint8Array,
   parts: WorkbookParts,
   limits: SheetLimits,
+  onRead?: (share: number) => void,
 ): Table {
   const rows: RowCells[] = [];
   const merges: string[] = [];
@@ -201,85 +203,90 @@ export function readSheet(
     } else row!.cells[done.column - 1] = text;
   };
 
-  readXml(path, xml, {
-    open(tag, a) {
-      if (inline) return inline.open(tag);
-      switch (tag) {
-        case 'sheetData':
-          inSheetData = true;
-          break;
-        case 'row':
-          if (!inSheetData) break;
-          lastLine = a.r ? parseInt(a.r, 10) : lastLine + 1;
-          lastColumn = 0;
-          row = { line: lastLine, cells: [] };
-          filled = false;
-          break;
-        case 'c':
-          if (!row) break;
-          lastColumn = (a.r ? columnOf(a.r) : 0) || lastColumn + 1;
-          cell = {
-            column: lastColumn,
-            type: a.t,
-            style: a.s ? parseInt(a.s, 10) : 0,
-            value: undefined,
-            inline: undefined,
-            formula: false,
-          };
-          break;
-        case 'f':
-          if (!cell) break;
-          // a shared formula's other cells have <f t="shared" si="0"/>, with no text
-          if (a.t !== undefined) cell.formula = true;
-          collecting = 'f';
-          break;
-        case 'v':
-          if (!cell) break;
-          cell.value = '';
-          collecting = 'v';
-          break;
-        case 'is':
-          if (cell) inline = item;
-          break;
-        case 'mergeCell':
-          if (a.ref) merges.push(a.ref);
-          break;
-      }
+  readXml(
+    path,
+    xml,
+    {
+      open(tag, a) {
+        if (inline) return inline.open(tag);
+        switch (tag) {
+          case 'sheetData':
+            inSheetData = true;
+            break;
+          case 'row':
+            if (!inSheetData) break;
+            lastLine = a.r ? parseInt(a.r, 10) : lastLine + 1;
+            lastColumn = 0;
+            row = { line: lastLine, cells: [] };
+            filled = false;
+            break;
+          case 'c':
+            if (!row) break;
+            lastColumn = (a.r ? columnOf(a.r) : 0) || lastColumn + 1;
+            cell = {
+              column: lastColumn,
+              type: a.t,
+              style: a.s ? parseInt(a.s, 10) : 0,
+              value: undefined,
+              inline: undefined,
+              formula: false,
+            };
+            break;
+          case 'f':
+            if (!cell) break;
+            // a shared formula's other cells have <f t="shared" si="0"/>, with no text
+            if (a.t !== undefined) cell.formula = true;
+            collecting = 'f';
+            break;
+          case 'v':
+            if (!cell) break;
+            cell.value = '';
+            collecting = 'v';
+            break;
+          case 'is':
+            if (cell) inline = item;
+            break;
+          case 'mergeCell':
+            if (a.ref) merges.push(a.ref);
+            break;
+        }
+      },
+      text(value) {
+        if (inline) inline.text(value);
+        else if (collecting === 'v') cell!.value += value;
+        else if (collecting === 'f' && value.trim() !== '') cell!.formula = true;
+      },
+      close(tag) {
+        if (inline) {
+          if (tag !== 'is') return inline.close(tag);
+          cell!.inline = inline.take();
+          inline = undefined;
+          return;
+        }
+        switch (tag) {
+          case 'v':
+          case 'f':
+            collecting = undefined;
+            break;
+          case 'c':
+            if (cell) finishCell(cell);
+            cell = undefined;
+            break;
+          case 'row':
+            if (row && filled) {
+              rows.push(row);
+              if (rows.length > limits.maxRows + 1) throw tooMany(name, 'rows', limits.maxRows);
+            }
+            row = undefined;
+            break;
+          case 'sheetData':
+            inSheetData = false;
+            break;
+        }
+      },
     },
-    text(value) {
-      if (inline) inline.text(value);
-      else if (collecting === 'v') cell!.value += value;
-      else if (collecting === 'f' && value.trim() !== '') cell!.formula = true;
-    },
-    close(tag) {
-      if (inline) {
-        if (tag !== 'is') return inline.close(tag);
-        cell!.inline = inline.take();
-        inline = undefined;
-        return;
-      }
-      switch (tag) {
-        case 'v':
-        case 'f':
-          collecting = undefined;
-          break;
-        case 'c':
-          if (cell) finishCell(cell);
-          cell = undefined;
-          break;
-        case 'row':
-          if (row && filled) {
-            rows.push(row);
-            if (rows.length > limits.maxRows + 1) throw tooMany(name, 'rows', limits.maxRows);
-          }
-          row = undefined;
-          break;
-        case 'sheetData':
-          inSheetData = false;
-          break;
-      }
-    },
-  });
+    onRead,
+  );
   spreadMerges(rows, merges, width);
   return asTable(rows, width);
 }

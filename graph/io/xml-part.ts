@@ -31,9 +31,15 @@ export function badPart(part: string, why: string): GraphError {
 /**
  * Reads the XML in `bytes` (UTF-8), calling `handler` for each tag and run of
  * text; throws INVALID_INPUT when it is not well-formed. What the handler
- * throws (a limit, say) passes through.
+ * throws (a limit, say) passes through. `onRead` is told after each slice
+ * the share of the bytes read.
  */
-export function readXml(part: string, bytes: Uint8Array, handler: XmlHandler): void {
+export function readXml(
+  part: string,
+  bytes: Uint8Array,
+  handler: XmlHandler,
+  onRead?: (share: number) => void,
+): void {
   const parser = new SaxesParser({ xmlns: false, position: false });
   parser.on('opentag', (tag) => handler.open(localName(tag.name), tag.attributes));
   if (handler.text) {
@@ -58,6 +64,7 @@ export function readXml(part: string, bytes: Uint8Array, handler: XmlHandler): v
   for (let at = 0; at < bytes.length && !failure; at += SLICE) {
     const end = Math.min(bytes.length, at + SLICE);
     parser.write(decode(bytes.subarray(at, end), end < bytes.length));
+    onRead?.(end / bytes.length);
   }
   if (!failure) parser.close();
   if (failure) throw badPart(part, `is not well-formed XML (${failure.message})`);
