@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { GraphError } from '../errors.js';
 import { ENTITY_SCHEMAS, entityId, isEndpointType, withDefaultName } from './entities.js';
 import type { EntityMap, EntityType } from './entities.js';
+import { illFormedMessage, illFormedText } from './well-formed.js';
 
 export interface FieldProblem {
   path: string;
@@ -58,7 +59,8 @@ function sizeMessage(issue: z.core.$ZodIssue): string | undefined {
 /**
  * Parses user input into an entity: derives a missing id (a slug of the name,
  * or for interests, ties and assessments the key of their ends), then checks
- * shape and meaning. Throws INVALID_INPUT naming the entity and every bad field.
+ * shape and meaning, and that its text is text a file can hold (no lone
+ * surrogate). Throws INVALID_INPUT naming the entity and every bad field.
  */
 export function parseEntity<K extends EntityType>(type: K, input: unknown): EntityMap[K] {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
@@ -76,6 +78,15 @@ export function parseEntity<K extends EntityType>(type: K, input: unknown): Enti
   // `loose` is this function's own copy of the input
   if (id !== undefined) loose.id = id;
   const result = ENTITY_SCHEMAS[type].safeParse(loose);
+  const illFormed = result.success ? illFormedText(result.data) : undefined;
+  if (illFormed) {
+    const message = illFormedMessage(illFormed);
+    throw new GraphError(
+      'INVALID_INPUT',
+      `invalid ${type}${id ? ` '${id}'` : ''}: ${illFormed.path}: ${message}`,
+      { type, id, problems: [{ path: illFormed.path, message, code: 'invalid_text' }] },
+    );
+  }
   if (!result.success) {
     const problems = problemsOf(result.error);
     const first = problems[0];

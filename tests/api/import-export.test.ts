@@ -233,6 +233,44 @@ describe('GET /api/export/:format', () => {
   });
 });
 
+describe('text no file can hold', () => {
+  it('refuses a lone UTF-16 surrogate from GraphQL and from JSON, and writes nothing', async () => {
+    const version = (await t.gql('{ actors(first: 0) { totalCount } }')).data;
+    const created = await t.gql(
+      'mutation($input: CreateActorInput!) { createActor(input: $input) { id } }',
+      { input: { name: 'Half \ud83d', kind: 'NGO', sector: 'PUBLIC' } },
+    );
+    expect(created.errors?.[0]).toMatchObject({
+      message: expect.stringContaining('name: character 6 is half of a UTF-16 surrogate pair'),
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+    // a JSON file with one such name among good ones: the row is refused, the file with it
+    const json = JSON.stringify({
+      actors: [
+        { name: 'Whole 🌊', kind: 'ngo', sector: 'public' },
+        { name: 'Half', description: 'ends in \udc00', kind: 'ngo', sector: 'public' },
+      ],
+    });
+    expect(json).toContain('\\udc00');
+    const report = (await upload('graph.json', json)).json();
+    expect(report).toMatchObject({
+      ok: false,
+      committed: false,
+      counts: { created: 1, rejected: 1 },
+    });
+    expect(report.errors).toEqual([
+      expect.objectContaining({
+        sheet: 'actors',
+        row: 2,
+        column: 'description',
+        code: 'INVALID_INPUT',
+        message: expect.stringContaining('character 9 is half of a UTF-16 surrogate pair (U+DC00)'),
+      }),
+    ]);
+    expect((await t.gql('{ actors(first: 0) { totalCount } }')).data).toEqual(version);
+  });
+});
+
 describe('round trips', () => {
   it.each([
     ['csv', '/api/export/csv?entity=actors', 'actors.csv'],
