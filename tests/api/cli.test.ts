@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EXPORT_FORMATS, SUPPORTED_IMPORT_FORMATS } from '../../graph/index.js';
 import { PROBLEMS_PRINTED } from '../../api/cli-report.js';
+import { runsWith } from '../helpers/prerequisite.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const children: ChildProcess[] = [];
@@ -107,42 +108,6 @@ describe('mandatemap CLI', () => {
     expect(rows[300]).toContain('error,actors.csv,301,Type,cabal,INVALID_INPUT');
   });
 
-  it('draws a progress bar on a terminal, through every stage of an import, and none through a pipe', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'mm-cli-'));
-    const file = join(dir, 'actors.csv');
-    const rows = Array.from({ length: 12_000 }, (_, i) => `Org ${i},ngo,public`);
-    writeFileSync(file, ['Name,Type,Sector', ...rows].join('\n'));
-    const args = ['import', file, '--db', join(dir, 'graph.db')];
-    // script(1) runs the command on a pseudo-terminal of its own
-    const command = [process.execPath, '--import', 'tsx', 'api/cli.ts', ...args].join(' ');
-    const child = spawn('script', ['-qec', command, '/dev/null'], {
-      cwd: ROOT,
-      env: { ...process.env, MANDATEMAP_AUDIT_FILE: join(dir, 'audit.log') },
-    });
-    children.push(child);
-    const run = await finished(child);
-    expect(run.code).toBe(0);
-    const drawn = run.output.split('\r').map((line) => line.replace('\x1b[K', '').trimEnd());
-    const bar = (stage: string, percent: number) =>
-      `${stage.padEnd(9)} [${'#'.repeat(Math.round((percent / 100) * 30)).padEnd(30)}] ${percent}%`;
-    // 5,000 rows a step: 42% and 83% of 12,000 between the ends
-    for (const [stage, percents] of [
-      ['parsing', [0, 41, 83, 100]],
-      ['mapping', [42, 83, 100]],
-      ['checking', [0, 42, 83, 100]],
-    ] as const) {
-      for (const percent of percents) expect(drawn).toContain(bar(stage, percent));
-    }
-    expect(drawn).toContain('writing   12000 rows in one transaction...');
-    // the bar's line is closed once the rows are written, before the report
-    expect(run.output).toContain(`${bar('writing', 100)}\x1b[K\r\nimported`);
-    expect(run.output).toContain('created 12000, updated 0, unchanged 0, rejected 0');
-    // through a pipe, the same import draws nothing
-    const piped = await finished(start([...args.slice(0, 2), '--dry-run'], {}));
-    expect(piped.code).toBe(0);
-    expect(piped.output).not.toContain('\r');
-  });
-
   it('runs the benchmarks of the source tree, and refuses a group it does not have', async () => {
     const run = await finished(start(['bench', 'imprt']));
     expect(run.code).toBe(2);
@@ -214,5 +179,47 @@ describe('mandatemap CLI', () => {
     const badOption = await finished(start(['serve', '--colour', 'red']));
     expect(badOption.code).toBe(1);
     expect(badOption.output).toMatch(/Unknown option '--colour'/);
+  });
+});
+
+describe('mandatemap import on a terminal', () => {
+  const hasScript = spawnSync('script', ['--version']).status === 0;
+  if (!runsWith(hasScript, 'the progress bar test', 'script(1) (bsdutils) is not installed'))
+    return;
+
+  it('draws a progress bar on a terminal, through every stage of an import, and none through a pipe', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mm-cli-'));
+    const file = join(dir, 'actors.csv');
+    const rows = Array.from({ length: 12_000 }, (_, i) => `Org ${i},ngo,public`);
+    writeFileSync(file, ['Name,Type,Sector', ...rows].join('\n'));
+    const args = ['import', file, '--db', join(dir, 'graph.db')];
+    // script(1) runs the command on a pseudo-terminal of its own
+    const command = [process.execPath, '--import', 'tsx', 'api/cli.ts', ...args].join(' ');
+    const child = spawn('script', ['-qec', command, '/dev/null'], {
+      cwd: ROOT,
+      env: { ...process.env, MANDATEMAP_AUDIT_FILE: join(dir, 'audit.log') },
+    });
+    children.push(child);
+    const run = await finished(child);
+    expect(run.code).toBe(0);
+    const drawn = run.output.split('\r').map((line) => line.replace('\x1b[K', '').trimEnd());
+    const bar = (stage: string, percent: number) =>
+      `${stage.padEnd(9)} [${'#'.repeat(Math.round((percent / 100) * 30)).padEnd(30)}] ${percent}%`;
+    // 5,000 rows a step: 42% and 83% of 12,000 between the ends
+    for (const [stage, percents] of [
+      ['parsing', [0, 41, 83, 100]],
+      ['mapping', [42, 83, 100]],
+      ['checking', [0, 42, 83, 100]],
+    ] as const) {
+      for (const percent of percents) expect(drawn).toContain(bar(stage, percent));
+    }
+    expect(drawn).toContain('writing   12000 rows in one transaction...');
+    // the bar's line is closed once the rows are written, before the report
+    expect(run.output).toContain(`${bar('writing', 100)}\x1b[K\r\nimported`);
+    expect(run.output).toContain('created 12000, updated 0, unchanged 0, rejected 0');
+    // through a pipe, the same import draws nothing
+    const piped = await finished(start([...args.slice(0, 2), '--dry-run'], {}));
+    expect(piped.code).toBe(0);
+    expect(piped.output).not.toContain('\r');
   });
 });
