@@ -11,7 +11,8 @@ const CLEAR_TO_END = '\x1b[K';
 
 /**
  * One line of the bar. The write is one transaction that says nothing until
- * it ends, so while it runs the line says how many rows it writes, not a share.
+ * it ends, so while it runs the line says how many rows it writes (those
+ * created or updated), not a share.
  */
 export function progressLine(
   stage: Parameters<ImportProgress>[0],
@@ -41,7 +42,8 @@ export function progressBar(stream: NodeJS.WriteStream = process.stderr): {
     const line = progressLine(stage, done, total);
     // A terminal's writes are synchronous, so the line shows even while
     // mapping holds the thread; it is redrawn only when it changes.
-    if (line !== last) stream.write(`\r${line}${CLEAR_TO_END}`);
+    if (line === last) return;
+    stream.write(`\r${line}${CLEAR_TO_END}`);
     last = line;
     open = true;
     if (stage === 'writing' && done >= total) end();

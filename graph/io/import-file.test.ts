@@ -308,6 +308,22 @@ describe('importing messy files', () => {
       'writing 0/12000',
       'writing 12000/12000',
     ]);
+    // the same file again, one row changed: only that row is written
+    const edited = new TextEncoder().encode(csv.replace('Org 7,ngo,', 'Org 7,research,'));
+    stages.length = 0;
+    const again = await importFile(sample.current, edited, {
+      filename: 'actors.csv',
+      onProgress: (stage, done, total) => stages.push(`${stage} ${done}/${total}`),
+    });
+    expect(again.counts).toMatchObject({ updated: 1, unchanged: 11_999 });
+    expect(stages.slice(-3)).toEqual(['checking 12000/12000', 'writing 0/1', 'writing 1/1']);
+    // and once more: nothing to write, which it says at the end
+    stages.length = 0;
+    await importFile(sample.current, edited, {
+      filename: 'actors.csv',
+      onProgress: (stage, done, total) => stages.push(`${stage} ${done}/${total}`),
+    });
+    expect(stages.slice(-2)).toEqual(['checking 12000/12000', 'writing 0/0']);
   });
 
   it('reports no writing on a dry run, nor when the file is refused', async () => {

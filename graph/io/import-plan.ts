@@ -59,8 +59,9 @@ export interface CellAt {
 
 /**
  * Where an import is: 'parsing' the file (in bytes), 'mapping' its rows onto
- * the model, 'checking' them one by one, then 'writing' them in one
- * transaction (0 when it starts, every row once it is committed).
+ * the model, 'checking' them one by one, then 'writing' the rows created or
+ * updated in one transaction (0 when it starts, all once they are committed;
+ * only the end when there is nothing to write).
  */
 export type ImportProgress = (
   stage: 'parsing' | 'mapping' | 'checking' | 'writing',
@@ -73,6 +74,11 @@ export interface ImportOptions {
   onProgress?: ImportProgress;
   /** Who asked, for the audit log. */
   author?: Author;
+}
+
+/** The rows an import writes: those it creates or updates. */
+function changed(counts: ImportCounts): number {
+  return counts.created + counts.updated;
 }
 
 /** Rows checked between two progress reports, and two turns of the event loop. */
@@ -370,9 +376,9 @@ export async function importRows(
       }
       counts = countLines(rows, outcomes, memberOutcomes, found.refused ?? 0);
       if (errors.length > 0 || dryRun) throw new ImportAborted();
-      options.onProgress?.('writing', 0, rows.length);
+      if (changed(counts) > 0) options.onProgress?.('writing', 0, changed(counts));
     }, options.author);
-    options.onProgress?.('writing', rows.length, rows.length);
+    options.onProgress?.('writing', changed(counts), changed(counts));
   } catch (error) {
     if (!(error instanceof ImportAborted)) throw error;
   }
