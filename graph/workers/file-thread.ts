@@ -126,6 +126,7 @@ export function readFileInThread(
     bytes,
     options: { filename: options.filename, ...(options.type ? { type: options.type } : {}) },
     limits,
+    progress: thread.onProgress !== undefined,
   };
   const read = queue.then(() => readInWorker(job, memoryMb, thread.onProgress));
   queue = read.catch(() => undefined);

@@ -10,7 +10,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ImportRow } from '../io/import-plan.js';
 import { readFile } from '../io/read-file.js';
-import type { ImportLimits, ReadOptions } from '../io/read-file.js';
+import type { ImportLimits, ReadOptions, ReadProgress } from '../io/read-file.js';
 import type { ImportProblem } from '../io/report.js';
 import { toWire } from './wire-error.js';
 import type { WireError } from './wire-error.js';
@@ -19,16 +19,19 @@ export interface FileJob {
   bytes: Uint8Array;
   options: ReadOptions;
   limits: ImportLimits;
+  /** True when the request thread listens to the reading's progress. */
+  progress: boolean;
 }
 
 /**
  * Rows, member rows, errors and warnings in order, a chunk at a time; `done`
- * ends the file. `progress` is sent as reading goes, without being asked for.
+ * ends the file. `progress` is sent as reading goes, without being asked for,
+ * when the job asks for it.
  */
 export type FileMessage =
   | { kind: 'rows' | 'memberRows'; items: ImportRow[] }
   | { kind: 'errors' | 'warnings'; items: ImportProblem[] }
-  | { kind: 'progress'; stage: 'parsing' | 'mapping'; done: number; total: number }
+  | { kind: 'progress'; stage: Parameters<ReadProgress>[0]; done: number; total: number }
   | { kind: 'done'; refused: number; hasMemberRows: boolean }
   | { kind: 'failed'; error: WireError };
 
@@ -69,9 +72,12 @@ async function sendInChunks(kind: FileMessage['kind'], items: readonly unknown[]
   }
 }
 
-async function read({ bytes, options, limits }: FileJob): Promise<void> {
-  const parsed = await readFile(bytes, options, limits, (stage, done, total) =>
-    send({ kind: 'progress', stage, done, total }),
+async function read({ bytes, options, limits, progress }: FileJob): Promise<void> {
+  const parsed = await readFile(
+    bytes,
+    options,
+    limits,
+    progress ? (stage, done, total) => send({ kind: 'progress', stage, done, total }) : undefined,
   );
   await sendInChunks('rows', parsed.rows);
   await sendInChunks('memberRows', parsed.memberRows ?? []);

@@ -1,4 +1,4 @@
-/** Suites that need a program from outside the project (clang, LibreOffice, Python's workbook writers). */
+/** Suites that need a program from outside the project (clang, LibreOffice, Python's workbook writers, script). */
 import { it } from 'vitest';
 
 /**
